@@ -1,0 +1,57 @@
+package org.collapselab.law;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Fits every law to every group of a set of observations: the entry point that turns the rows of
+ * generations.csv into the reports behind fits.csv and fits.json.
+ */
+public final class LawAnalysis {
+
+    /** Odd 64-bit constant (2^64 / golden ratio) spreading group hashes over the seed space. */
+    private static final long SEED_SPREAD = 0x9E3779B97F4A7C15L;
+
+    private LawAnalysis() {
+    }
+
+    /** One report per group, in ascending order of the group key. */
+    public static List<LawReport> analyse(List<Observation> observations, LawOptions options) {
+        Map<String, List<Observation>> groups = new TreeMap<>();
+        for (Observation o : observations) {
+            groups.computeIfAbsent(o.group(), key -> new ArrayList<>()).add(o);
+        }
+        List<LawReport> reports = new ArrayList<>();
+        groups.forEach((group, members) -> reports.add(analyseGroup(group, members, options)));
+        return reports;
+    }
+
+    /**
+     * The report for one group.
+     *
+     * @throws DegenerateDesignException prefixed with the group, when a fit is not identified
+     */
+    public static LawReport analyseGroup(String group, List<Observation> observations,
+                                         LawOptions options) {
+        try {
+            CollapseFit collapse = CollapseLaw.fit(observations, options.hacLag(),
+                options.bootstrapReplicates(), groupSeed(options.seed(), group));
+            List<RhoSlope> slopes = RhoSlopes.fit(observations, options.hacLag());
+            List<LawFit> laws = LawComparison.compare(observations, collapse);
+            return new LawReport(group, collapse, slopes, RhoSlopes.exponent(slopes), laws,
+                LawComparison.best(laws));
+        } catch (DegenerateDesignException e) {
+            throw new DegenerateDesignException("group " + group + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The bootstrap seed of a group: a function of the run seed and the group's name only, so a
+     * group's interval does not change when other groups are added or removed.
+     */
+    public static long groupSeed(long seed, String group) {
+        return seed + SEED_SPREAD * group.hashCode();
+    }
+}
