@@ -25,6 +25,11 @@ public final class CollapseLaw {
     private CollapseLaw() {
     }
 
+    /** Fits the law with B = 999 resamples and the default lag. */
+    public static CollapseFit fit(List<Observation> observations, long seed) {
+        return fit(observations, null, DEFAULT_REPLICATES, seed);
+    }
+
     /**
      * Fits the law.
      *
@@ -36,7 +41,10 @@ public final class CollapseLaw {
      */
     public static CollapseFit fit(List<Observation> observations, Integer hacLag, int replicates,
                                   long seed) {
-        GroupData data = GroupData.of(observations);
+        return fit(GroupData.of(observations), hacLag, replicates, seed);
+    }
+
+    static CollapseFit fit(GroupData data, Integer hacLag, int replicates, long seed) {
         double[] z = regressor(data);
         LinearRegression ols = LinearRegression.fit(GroupData.column(z), data.response(), true);
         Panel panel = data.panel();

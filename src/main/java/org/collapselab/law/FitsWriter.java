@@ -53,7 +53,7 @@ public final class FitsWriter {
         printer.flush();
     }
 
-    /** Writes the reports as an indented JSON array followed by a newline; {@code out} stays open. */
+    /** Writes the reports as an indented JSON array and a newline; {@code out} stays open. */
     public static void writeJson(List<LawReport> reports, Writer out) throws IOException {
         ObjectMapper mapper = new ObjectMapper()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
@@ -70,16 +70,8 @@ public final class FitsWriter {
     static List<Row> rows(LawReport report) {
         List<Row> rows = new ArrayList<>();
         CollapseFit collapse = report.collapse();
-        LawFit collapseLaw = report.law("collapse");
-        BootstrapInterval interval = collapse.bootstrap();
-        for (ParameterEstimate p : List.of(collapse.b(), collapse.a())) {
-            boolean withInterval = p == collapse.b() && interval != null;
-            rows.add(new Row("collapse", p.name(), p.estimate(), p.seClassical(), p.seHac(),
-                p.seCluster(), withInterval ? interval.low() : null,
-                withInterval ? interval.high() : null, collapse.rSquared(), collapseLaw.aic(),
-                collapse.observationCount(), collapse.clusterCount(), collapse.hacLag(),
-                report.best().equals("collapse")));
-        }
+        rows.add(collapseRow(report, collapse.b(), collapse.bootstrap()));
+        rows.add(collapseRow(report, collapse.a(), null));
         for (RhoSlope s : report.perRho()) {
             ParameterEstimate p = s.slope();
             rows.add(new Row("per-rho", p.name(), p.estimate(), p.seClassical(), p.seHac(),
@@ -99,6 +91,17 @@ public final class FitsWriter {
             }
         }
         return rows;
+    }
+
+    /** A collapse-law row; {@code interval} is null for a parameter without one. */
+    private static Row collapseRow(LawReport report, ParameterEstimate p,
+                                   BootstrapInterval interval) {
+        CollapseFit collapse = report.collapse();
+        return new Row("collapse", p.name(), p.estimate(), p.seClassical(), p.seHac(),
+            p.seCluster(), interval == null ? null : interval.low(),
+            interval == null ? null : interval.high(), collapse.rSquared(),
+            report.law("collapse").aic(), collapse.observationCount(), collapse.clusterCount(),
+            collapse.hacLag(), report.best().equals("collapse"));
     }
 
     private static List<Row> exponentRows(ExponentFit exponent) {

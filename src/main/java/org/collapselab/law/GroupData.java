@@ -3,6 +3,7 @@ package org.collapselab.law;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The observations of one group (or of one rho inside it) as parallel columns, with the panel of
@@ -28,6 +29,23 @@ record GroupData(double[] rho, int[] generation, double[] response, List<String>
             clusters.add(o.cluster());
         }
         return new GroupData(rho, generation, response, clusters, Panel.of(clusters, generation));
+    }
+
+    /** The observations at one rho value. */
+    GroupData atRho(double value) {
+        int[] rows = IntStream.range(0, size()).filter(i -> rho[i] == value).toArray();
+        double[] subRho = new double[rows.length];
+        int[] subGeneration = new int[rows.length];
+        double[] subResponse = new double[rows.length];
+        List<String> subClusters = new ArrayList<>(rows.length);
+        for (int j = 0; j < rows.length; j++) {
+            subRho[j] = rho[rows[j]];
+            subGeneration[j] = generation[rows[j]];
+            subResponse[j] = response[rows[j]];
+            subClusters.add(clusters.get(rows[j]));
+        }
+        return new GroupData(subRho, subGeneration, subResponse, subClusters,
+            Panel.of(subClusters, subGeneration));
     }
 
     int size() {

@@ -32,18 +32,22 @@ public final class LawAnalysis {
      * The report for one group.
      *
      * @throws DegenerateDesignException prefixed with the group, when a fit is not identified
+     * @throws ArithmeticException       prefixed with the group, when its response is constant
      */
     public static LawReport analyseGroup(String group, List<Observation> observations,
                                          LawOptions options) {
         try {
-            CollapseFit collapse = CollapseLaw.fit(observations, options.hacLag(),
+            GroupData data = GroupData.of(observations);
+            CollapseFit collapse = CollapseLaw.fit(data, options.hacLag(),
                 options.bootstrapReplicates(), groupSeed(options.seed(), group));
-            List<RhoSlope> slopes = RhoSlopes.fit(observations, options.hacLag());
-            List<LawFit> laws = LawComparison.compare(observations, collapse);
+            List<RhoSlope> slopes = RhoSlopes.fit(data, options.hacLag());
+            List<LawFit> laws = LawComparison.compare(data, collapse);
             return new LawReport(group, collapse, slopes, RhoSlopes.exponent(slopes), laws,
                 LawComparison.best(laws));
         } catch (DegenerateDesignException e) {
             throw new DegenerateDesignException("group " + group + ": " + e.getMessage());
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException("group " + group + ": " + e.getMessage());
         }
     }
 

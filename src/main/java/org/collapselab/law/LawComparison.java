@@ -37,7 +37,10 @@ public final class LawComparison {
 
     /** Every law's fit: the collapse law (from {@code collapse}), then each rival shape. */
     public static List<LawFit> compare(List<Observation> observations, CollapseFit collapse) {
-        GroupData data = GroupData.of(observations);
+        return compare(GroupData.of(observations), collapse);
+    }
+
+    static List<LawFit> compare(GroupData data, CollapseFit collapse) {
         List<LawFit> laws = new ArrayList<>();
         laws.add(LawFit.of("collapse", List.of(collapse.a(), collapse.b()),
             collapse.residualSumOfSquares(), collapse.rSquared(), 3, data.size()));

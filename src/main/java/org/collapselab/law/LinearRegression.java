@@ -80,7 +80,7 @@ public final class LinearRegression {
                 + " parameters, found " + n);
         }
         QRDecomposition qr = new QRDecomposition(new Array2DRowRealMatrix(rows, false));
-        double[][] columns = new Array2DRowRealMatrix(rows, false).transpose().getData();
+        double[][] columns = transpose(rows);
         double[] upper = leadingTriangle(qr.getR(), k);
         checkRank(upper, columns, intercept);
 
@@ -141,6 +141,15 @@ public final class LinearRegression {
     }
 
     /**
+     * The denominator of R^2: sum (y_i - mean y)^2 with an intercept, sum y_i^2 without. Zero
+     * when the response is constant (with an intercept) or all zero (without), where R^2 is
+     * undefined.
+     */
+    public double totalSumOfSquares() {
+        return totalSumOfSquares;
+    }
+
+    /**
      * R^2: centred with an intercept, uncentred without (see the class comment).
      *
      * @throws ArithmeticException when the denominator is zero (a constant response)
@@ -180,7 +189,9 @@ public final class LinearRegression {
 
     /**
      * Newey-West standard errors with Bartlett weights and lag L, autocovariances summed only
-     * inside each cluster of {@code panel} along its time order (see the class comment).
+     * inside each cluster of {@code panel} along its time order (see the class comment). With
+     * short series (few generations) these errors run small: the Bartlett weights shrink the
+     * autocovariances that are summed, and those beyond lag L are dropped altogether.
      */
     public double[] neweyWestStandardErrors(int lag, Panel panel) {
         if (lag < 0) {
@@ -299,6 +310,16 @@ public final class LinearRegression {
             throw new IllegalArgumentException(what + " is " + value + ", expected a finite"
                 + " number");
         }
+    }
+
+    private static double[][] transpose(double[][] rows) {
+        double[][] columns = new double[rows[0].length][rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < columns.length; j++) {
+                columns[j][i] = rows[i][j];
+            }
+        }
+        return columns;
     }
 
     /** The top k x k block of R, row-major. */

@@ -20,12 +20,14 @@ public final class RhoSlopes {
      * @throws DegenerateDesignException naming the rho whose generations take a single value
      */
     public static List<RhoSlope> fit(List<Observation> observations, Integer hacLag) {
-        GroupData all = GroupData.of(observations);
+        return fit(GroupData.of(observations), hacLag);
+    }
+
+    static List<RhoSlope> fit(GroupData all, Integer hacLag) {
         List<RhoSlope> slopes = new ArrayList<>();
         for (double rho : all.distinctRho()) {
-            List<Observation> atRho = observations.stream().filter(o -> o.rho() == rho).toList();
             try {
-                slopes.add(slopeAt(rho, GroupData.of(atRho), hacLag));
+                slopes.add(slopeAt(rho, all.atRho(rho), hacLag));
             } catch (DegenerateDesignException e) {
                 throw new DegenerateDesignException("rho " + rho + ": " + e.getMessage());
             }
@@ -44,7 +46,10 @@ public final class RhoSlopes {
         Double cluster = panel.clusterCount() >= 2 ? ols.clusterStandardErrors(panel)[1] : null;
         ParameterEstimate slope = new ParameterEstimate(slopeName(rho), ols.coefficient(1),
             ols.classicalStandardErrors()[1], ols.neweyWestStandardErrors(lag, panel)[1], cluster);
-        return new RhoSlope(rho, slope, ols.rSquared(), data.size(), panel.clusterCount(), lag);
+        // A constant response (quality that never moves at this rho) has no R^2 but a valid
+        // slope of zero; report it rather than fail the whole group.
+        Double rSquared = ols.totalSumOfSquares() > 0 ? ols.rSquared() : null;
+        return new RhoSlope(rho, slope, rSquared, data.size(), panel.clusterCount(), lag);
     }
 
     /** The parameter name in fits.csv, {@code slope@rho=0.25}. */

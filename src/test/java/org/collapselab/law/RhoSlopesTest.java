@@ -81,6 +81,16 @@ class RhoSlopesTest {
     }
 
     @Test
+    void aRhoWhoseQualityNeverMovesHasSlopeZeroAndNoRSquared() {
+        // At rho = 0 the law's curve is flat; without noise the response is exactly 0.
+        List<Observation> data = SyntheticPanel.generate("g", new double[] {0, 0.5}, 2, 11,
+            SyntheticPanel.collapse(B), 0, 1);
+        RhoSlope flat = RhoSlopes.fit(data, null).get(0);
+        assertEquals(0, flat.slope().estimate(), 0);
+        assertNull(flat.rSquared());
+    }
+
+    @Test
     void aRhoObservedAtOneGenerationOnlyIsNamedInTheError() {
         List<Observation> data = List.of(new Observation("g", "c1", 0.5, 0, 0),
             new Observation("g", "c2", 0.5, 0, 0), new Observation("g", "c3", 0.5, 0, 0));
