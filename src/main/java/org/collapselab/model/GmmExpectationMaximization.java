@@ -24,6 +24,11 @@ import org.collapselab.math.Cholesky;
  * S_k = sum_i w_i r_ik (x_i - mu_k)(x_i - mu_k)^T / N_k + lambda I (only the diagonal for
  * DIAGONAL covariances), lambda the regularisation.
  *
+ * <p>Each pass over the data does the E step under the current parameters and, in the same loop,
+ * gathers the sums the next M step needs (N_k and the first and second moments about the current
+ * means, from the same differences x_i - mu_k that the densities use): one pass per iteration
+ * instead of two, and no n x k table of responsibilities.
+ *
  * <p>Empty components are re-seeded, never dropped, so the fitted mixture always has the k
  * components the spec asked for: a component whose N_k is at most 1e-12 W takes as its mean the
  * training point that the current mixture explains worst (lowest log q(x_i) among points of
@@ -47,6 +52,8 @@ final class GmmExpectationMaximization {
     private final int dim;
     /** Regularised covariance of the whole training set: every component's start. */
     private final double[] startCovariance;
+    /** Whether covariances are diagonal, so only their diagonals are accumulated. */
+    private final boolean diagonalOnly;
 
     /** Mixing weights w_k. */
     private final double[] mixingWeights;
@@ -56,13 +63,20 @@ final class GmmExpectationMaximization {
     private final double[] covariances;
     /** Cholesky factors of the covariances, refreshed after every M step. */
     private final Cholesky[] factors;
+    /** L_k^-1 at {@code k * d * d}: the E step whitens with products rather than solves. */
+    private final double[] inverseFactors;
     /** log w_k - (d log 2 pi + log det S_k) / 2. */
     private final double[] logScales;
 
-    /** w_i r_ik at {@code i * k + k}: responsibilities already multiplied by the sample weight. */
-    private final double[] weightedResponsibilities;
     /** log q(x_i) under the parameters of the last E step. */
     private final double[] pointLogDensities;
+
+    /** N_k = sum_i w_i r_ik, accumulated by the last pass. */
+    private final double[] masses;
+    /** sum_i w_i r_ik (x_i - c_k), c_k the mean before the M step, at {@code k * d}. */
+    private final double[] firstMoments;
+    /** sum_i w_i r_ik (x_i - c_k)(x_i - c_k)^T, lower triangle, at {@code k * d * d}. */
+    private final double[] secondMoments;
 
     GmmExpectationMaximization(WeightedRows rows, GmmOptions options, double[] startCovariance) {
         this.rows = rows;
@@ -70,13 +84,17 @@ final class GmmExpectationMaximization {
         this.count = options.components();
         this.dim = rows.dim();
         this.startCovariance = startCovariance;
+        this.diagonalOnly = options.covariance() == GmmOptions.Covariance.DIAGONAL;
         this.mixingWeights = new double[count];
         this.means = new double[count * dim];
         this.covariances = new double[count * dim * dim];
         this.factors = new Cholesky[count];
+        this.inverseFactors = new double[count * dim * dim];
         this.logScales = new double[count];
-        this.weightedResponsibilities = new double[rows.size() * count];
         this.pointLogDensities = new double[rows.size()];
+        this.masses = new double[count];
+        this.firstMoments = new double[count * dim];
+        this.secondMoments = new double[count * dim * dim];
     }
 
     /**
@@ -103,14 +121,14 @@ final class GmmExpectationMaximization {
         }
         refreshFactors();
 
-        double logLikelihood = expectation();
+        double logLikelihood = expectationPass();
         int iterations = 0;
         boolean converged = false;
         while (iterations < options.maxIterations() && !converged) {
             boolean reseeded = maximization();
             iterations++;
             double previous = logLikelihood;
-            logLikelihood = expectation();
+            logLikelihood = expectationPass();
             converged = !reseeded && Math.abs(logLikelihood - previous) < options.tolerance();
         }
         return toModel(logLikelihood, iterations, converged);
@@ -173,48 +191,90 @@ final class GmmExpectationMaximization {
         return sum;
     }
 
-    /** Factors every covariance and recomputes the log-scales. */
+    /** Factors every covariance and recomputes the inverse factors and log-scales. */
     private void refreshFactors() {
         int block = dim * dim;
         for (int k = 0; k < count; k++) {
             double[] covariance = Arrays.copyOfRange(covariances, k * block, (k + 1) * block);
             factors[k] = Cholesky.of(covariance, dim);
+            System.arraycopy(factors[k].inverseLower(), 0, inverseFactors, k * block, block);
             logScales[k] = Math.log(mixingWeights[k])
                 - 0.5 * (dim * LOG_TWO_PI + factors[k].logDeterminant());
         }
     }
 
-    /** The E step; returns the mean log-likelihood sum_i w_i log q(x_i) / W. */
-    private double expectation() {
-        double[] values = rows.values();
+    /**
+     * The E step, fused with the accumulation of the next M step's sums; returns the mean
+     * log-likelihood sum_i w_i log q(x_i) / W.
+     */
+    private double expectationPass() {
         double[] terms = new double[count];
-        double[] diff = new double[dim];
-        double[] scratch = new double[dim];
+        double[] diffs = new double[count * dim];
+        Arrays.fill(masses, 0);
+        Arrays.fill(firstMoments, 0);
+        Arrays.fill(secondMoments, 0);
         double weightedSum = 0;
         for (int i = 0; i < rows.size(); i++) {
-            double max = Double.NEGATIVE_INFINITY;
+            int largest = 0;
             for (int k = 0; k < count; k++) {
-                for (int c = 0; c < dim; c++) {
-                    diff[c] = values[i * dim + c] - means[k * dim + c];
+                terms[k] = logScales[k] - 0.5 * whitenedNormSquared(i, k, diffs);
+                if (terms[k] > terms[largest]) {
+                    largest = k;
                 }
-                terms[k] = logScales[k] - 0.5 * factors[k].mahalanobisSquared(diff, scratch);
-                max = Math.max(max, terms[k]);
             }
-            // Log-sum-exp that keeps the shifted exponentials for the responsibilities.
+            // Log-sum-exp shifted by the largest term, whose exponential is exactly 1; the
+            // shifted exponentials are kept for the responsibilities.
+            double max = terms[largest];
             double sum = 0;
             for (int k = 0; k < count; k++) {
-                terms[k] = Math.exp(terms[k] - max);
+                terms[k] = k == largest ? 1 : Math.exp(terms[k] - max);
                 sum += terms[k];
             }
             double logDensity = max + Math.log(sum);
             pointLogDensities[i] = logDensity;
+            weightedSum += rows.weight(i) * logDensity;
             double scale = rows.weight(i) / sum;
             for (int k = 0; k < count; k++) {
-                weightedResponsibilities[i * count + k] = terms[k] * scale;
+                accumulate(k, terms[k] * scale, diffs);
             }
-            weightedSum += rows.weight(i) * logDensity;
         }
         return weightedSum / rows.totalWeight();
+    }
+
+    /**
+     * |L_k^-1 (x_i - mu_k)|^2, the squared Mahalanobis distance of point i from component k; leaves
+     * x_i - mu_k in {@code diffs[k * d, k * d + d)}.
+     */
+    private double whitenedNormSquared(int i, int k, double[] diffs) {
+        double[] values = rows.values();
+        int base = k * dim;
+        for (int c = 0; c < dim; c++) {
+            diffs[base + c] = values[i * dim + c] - means[base + c];
+        }
+        int offset = k * dim * dim;
+        double sum = 0;
+        for (int a = 0; a < dim; a++) {
+            double y = 0;
+            for (int b = 0; b <= a; b++) {
+                y += inverseFactors[offset + a * dim + b] * diffs[base + b];
+            }
+            sum += y * y;
+        }
+        return sum;
+    }
+
+    /** Adds point i's weighted responsibility r = w_i r_ik and its moments about mu_k. */
+    private void accumulate(int k, double r, double[] diffs) {
+        int base = k * dim;
+        int offset = k * dim * dim;
+        masses[k] += r;
+        for (int a = 0; a < dim; a++) {
+            double ra = r * diffs[base + a];
+            firstMoments[base + a] += ra;
+            for (int b = diagonalOnly ? a : 0; b <= a; b++) {
+                secondMoments[offset + a * dim + b] += ra * diffs[base + b];
+            }
+        }
     }
 
     /** The M step; returns whether an empty component was re-seeded. */
@@ -222,18 +282,13 @@ final class GmmExpectationMaximization {
         boolean[] usedForReseed = new boolean[rows.size()];
         boolean reseeded = false;
         for (int k = 0; k < count; k++) {
-            double mass = 0;
-            for (int i = 0; i < rows.size(); i++) {
-                mass += weightedResponsibilities[i * count + k];
-            }
-            if (mass <= EMPTY_SHARE * rows.totalWeight()) {
+            if (masses[k] <= EMPTY_SHARE * rows.totalWeight()) {
                 reseed(k, usedForReseed);
                 reseeded = true;
-                continue;
+            } else {
+                mixingWeights[k] = masses[k] / rows.totalWeight();
+                updateMeanAndCovariance(k);
             }
-            mixingWeights[k] = mass / rows.totalWeight();
-            updateMean(k, mass);
-            updateCovariance(k, mass);
         }
         if (reseeded) {
             normaliseWeights();
@@ -242,47 +297,26 @@ final class GmmExpectationMaximization {
         return reseeded;
     }
 
-    private void updateMean(int k, double mass) {
-        double[] values = rows.values();
-        Arrays.fill(means, k * dim, (k + 1) * dim, 0);
-        for (int i = 0; i < rows.size(); i++) {
-            double r = weightedResponsibilities[i * count + k];
-            for (int c = 0; c < dim; c++) {
-                means[k * dim + c] += r * values[i * dim + c];
-            }
+    /**
+     * mu_k = c_k + delta, delta = M1 / N_k; S_k = M2 / N_k - delta delta^T + lambda I (only the
+     * diagonal for DIAGONAL), from the moments M1, M2 about the mean c_k of the last E step.
+     * Centring on c_k, already close to the new mean, keeps the subtraction free of cancellation.
+     */
+    private void updateMeanAndCovariance(int k) {
+        double[] delta = new double[dim];
+        for (int a = 0; a < dim; a++) {
+            delta[a] = firstMoments[k * dim + a] / masses[k];
+            means[k * dim + a] += delta[a];
         }
-        for (int c = 0; c < dim; c++) {
-            means[k * dim + c] /= mass;
-        }
-    }
-
-    /** The weighted scatter about the new mean over N_k, plus the regularisation. */
-    private void updateCovariance(int k, double mass) {
-        double[] values = rows.values();
-        double[] diff = new double[dim];
         int offset = k * dim * dim;
-        boolean diagonalOnly = options.covariance() == GmmOptions.Covariance.DIAGONAL;
-        Arrays.fill(covariances, offset, offset + dim * dim, 0);
-        for (int i = 0; i < rows.size(); i++) {
-            double r = weightedResponsibilities[i * count + k];
-            for (int c = 0; c < dim; c++) {
-                diff[c] = values[i * dim + c] - means[k * dim + c];
-            }
-            for (int a = 0; a < dim; a++) {
-                double ra = r * diff[a];
-                for (int b = diagonalOnly ? a : 0; b <= a; b++) {
-                    covariances[offset + a * dim + b] += ra * diff[b];
-                }
-            }
-        }
         for (int a = 0; a < dim; a++) {
             for (int b = 0; b <= a; b++) {
-                covariances[offset + a * dim + b] /= mass;
-            }
-            covariances[offset + a * dim + a] += options.regularization();
-            for (int b = 0; b < a; b++) {
+                boolean kept = !diagonalOnly || a == b;
+                double centred = secondMoments[offset + a * dim + b] / masses[k];
+                covariances[offset + a * dim + b] = kept ? centred - delta[a] * delta[b] : 0;
                 covariances[offset + b * dim + a] = covariances[offset + a * dim + b];
             }
+            covariances[offset + a * dim + a] += options.regularization();
         }
     }
 

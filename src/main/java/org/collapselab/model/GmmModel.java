@@ -105,7 +105,8 @@ public final class GmmModel implements GenerativeModel<double[]> {
         List<double[]> samples = new ArrayList<>(count);
         double[] z = new double[dim];
         for (int s = 0; s < count; s++) {
-            GaussianMoments moments = components.get(chooseComponent(random.nextDouble())).moments();
+            int k = chooseComponent(random.nextDouble());
+            GaussianMoments moments = components.get(k).moments();
             for (int c = 0; c < dim; c++) {
                 z[c] = random.nextGaussian();
             }
