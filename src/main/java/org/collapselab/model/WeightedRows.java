@@ -167,7 +167,7 @@ final class WeightedRows {
     }
 
     /** Copies the lower triangle of a row-major square matrix onto its upper triangle. */
-    static void mirrorLowerTriangle(double[] matrix, int dim) {
+    private static void mirrorLowerTriangle(double[] matrix, int dim) {
         for (int a = 0; a < dim; a++) {
             for (int b = 0; b < a; b++) {
                 matrix[b * dim + a] = matrix[a * dim + b];
