@@ -50,7 +50,7 @@ final class CsvInput implements Closeable, Iterable<CsvInput.Line> {
         CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8, CSVFormat.RFC4180);
         try {
             Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
+            if (!hasNextRecord(name, records)) {
                 throw new RunFileFormatException(name + " is empty: expected a header row");
             }
             List<String> header = nextRecord(name, records).toList();
@@ -96,11 +96,7 @@ final class CsvInput implements Closeable, Iterable<CsvInput.Line> {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                try {
-                    return records.hasNext();
-                } catch (UncheckedIOException e) {
-                    throw syntaxError(name, e);
-                }
+                return hasNextRecord(name, records);
             }
 
             @Override
@@ -111,6 +107,14 @@ final class CsvInput implements Closeable, Iterable<CsvInput.Line> {
                 return checked(nextRecord(name, records));
             }
         };
+    }
+
+    private static boolean hasNextRecord(String name, Iterator<CSVRecord> records) {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException e) {
+            throw syntaxError(name, e);
+        }
     }
 
     /**

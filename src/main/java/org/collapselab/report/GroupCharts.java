@@ -240,13 +240,13 @@ final class GroupCharts {
             Series series = group.series().get(i);
             NavigableMap<Integer, Summary> summaries = series.summarize("variance_ratio");
             String name = "rho=" + series.rho();
-            Points mean = points(summaries, Summary::mean, false);
-            anchor = addPositive(chart, name + " mean", mean, color(i), SeriesLines.SOLID,
-                    anchor);
+            anchor = addPositive(chart, name + " mean", points(summaries, Summary::mean, false),
+                    color(i), SeriesLines.SOLID, SeriesMarkers.CIRCLE, anchor);
             anchor = addPositive(chart, name + " median", points(summaries, Summary::median,
-                    false), color(i), SeriesLines.DASH_DASH, anchor);
+                    false), color(i), SeriesLines.DASH_DASH, SeriesMarkers.NONE, anchor);
             anchor = addPositive(chart, name + " geometric mean", points(summaries,
-                    Summary::geometricMean, false), color(i), SeriesLines.DOT_DOT, anchor);
+                    Summary::geometricMean, false), color(i), SeriesLines.DOT_DOT,
+                    SeriesMarkers.NONE, anchor);
         }
         if (anchor == null) {
             return Optional.empty();
@@ -258,12 +258,12 @@ final class GroupCharts {
 
     /** Adds the positive points as a line; returns the points of the first line drawn. */
     private static Points addPositive(XYChart chart, String name, Points points, Color color,
-                                      BasicStroke stroke, Points anchor) {
+                                      BasicStroke stroke, Marker marker, Points anchor) {
         Points positive = positive(points);
         if (positive.isEmpty()) {
             return anchor;
         }
-        line(chart, name, positive, color, stroke, SeriesMarkers.NONE);
+        line(chart, name, positive, color, stroke, marker);
         return anchor == null ? positive : anchor;
     }
 

@@ -198,6 +198,16 @@ class GenerationsTableTest {
     }
 
     @Test
+    void unclosedQuoteIsReportedAsInvalidCsv() throws IOException {
+        Path file = RunFixtures.write(dir, "generations.csv",
+                RunFixtures.SMALL + "d,0,0,gaussian,mix,0.5,20,failed,\"no end,1,,,,,\n");
+        RunFileFormatException error = assertThrows(RunFileFormatException.class,
+                () -> GenerationsTable.read(file));
+        assertTrue(error.getMessage().startsWith("generations.csv is not valid CSV: "),
+                error.getMessage());
+    }
+
+    @Test
     void metricAbsentFromAGroupIsReportedAsAbsent() throws IOException {
         Group group = small().groups().get(0);
         assertFalse(group.has("w2"));
