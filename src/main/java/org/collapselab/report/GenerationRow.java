@@ -1,6 +1,5 @@
 package org.collapselab.report;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -108,10 +107,5 @@ public final class GenerationRow {
     /** Sets a derived metric while the table is being built. */
     void setMetric(String name, double value) {
         values[columns.metricIndex(name)] = value;
-    }
-
-    /** Metric names known to this row's table, in column order. */
-    List<String> metricNames() {
-        return columns.metrics();
     }
 }

@@ -31,16 +31,11 @@ final class GroupCharts {
     static final int HEIGHT = 700;
 
     /** One colour per rho value, cycled; a rho keeps its colour across a chart's lines. */
-    private static final Color[] PALETTE = {
-        new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
-        new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75),
-        new Color(227, 119, 194), new Color(127, 127, 127), new Color(188, 189, 34),
-        new Color(23, 190, 207)
-    };
-
-    /** The KL metrics of chart (b) with their labels, solid then dashed. */
-    private static final List<String[]> KL_METRICS = List.of(
-            new String[] {"kl_qp", "KL(q_t || p)"}, new String[] {"kl_pq", "KL(p || q_t)"});
+    private static final List<Color> PALETTE = List.of(
+            new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
+            new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75),
+            new Color(227, 119, 194), new Color(127, 127, 127), new Color(188, 189, 34),
+            new Color(23, 190, 207));
 
     /** Points of one line, with error-bar half-widths (0 where undefined). */
     private record Points(double[] x, double[] y, double[] error) {
@@ -79,6 +74,7 @@ final class GroupCharts {
     private Optional<XYChart> quality() {
         XYChart chart = newChart(PlotKind.QUALITY, "generation t",
                 "log Q_t - log Q_0 (mean +- 1.96 s.e.)");
+        Optional<FitsTable.CollapseLine> law = fits.collapse(group.key());
         int drawn = 0;
         for (int i = 0; i < group.series().size(); i++) {
             Series series = group.series().get(i);
@@ -90,9 +86,9 @@ final class GroupCharts {
             drawn++;
             line(chart, "rho=" + series.rho(), points, color(i), SeriesLines.SOLID,
                     SeriesMarkers.CIRCLE);
-            int index = i;
-            fits.collapse(group.key()).ifPresent(law -> fittedQuality(chart, law, series,
-                    points, color(index)));
+            if (law.isPresent()) {
+                fittedQuality(chart, law.get(), series, points, color(i));
+            }
         }
         return drawn > 0 ? Optional.of(chart) : Optional.empty();
     }
@@ -110,11 +106,8 @@ final class GroupCharts {
     /** (b) KL(q_t || p) solid and KL(p || q_t) dashed against t. */
     private Optional<XYChart> divergences() {
         XYChart chart = newChart(PlotKind.KL, "generation t", "KL divergence (mean +- 1.96 s.e.)");
-        int drawn = 0;
-        for (String[] metric : KL_METRICS) {
-            BasicStroke stroke = drawn == 0 ? SeriesLines.SOLID : SeriesLines.DASH_DASH;
-            drawn += metricLines(chart, metric[0], metric[1], stroke);
-        }
+        int drawn = metricLines(chart, "kl_qp", "KL(q_t || p)", SeriesLines.SOLID)
+                + metricLines(chart, "kl_pq", "KL(p || q_t)", SeriesLines.DASH_DASH);
         return drawn > 0 ? Optional.of(chart) : Optional.empty();
     }
 
@@ -331,7 +324,7 @@ final class GroupCharts {
     }
 
     private static Color color(int index) {
-        return PALETTE[index % PALETTE.length];
+        return PALETTE.get(index % PALETTE.size());
     }
 
     private static double parseOrNaN(String text) {

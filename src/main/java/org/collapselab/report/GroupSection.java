@@ -10,6 +10,7 @@ import java.util.NavigableSet;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 
 /**
  * The markdown section of one group in report.md: the law fits from fits.csv, the mean metrics
@@ -97,10 +98,17 @@ final class GroupSection {
                 + hacNote(rows);
     }
 
-    /** One row per law: its parameters, R^2, AIC, AIC above the lowest, and the best mark. */
+    /**
+     * One row per law with an AIC (the laws compared; per-rho slopes and the exponent have
+     * none): its estimates, R^2, AIC, AIC above the lowest, and the best mark.
+     */
     private static String comparison(List<FitRow> rows) {
         Map<String, List<FitRow>> byLaw = new LinkedHashMap<>();
-        rows.forEach(row -> byLaw.computeIfAbsent(row.law(), l -> new ArrayList<>()).add(row));
+        rows.stream().filter(row -> Double.isFinite(row.aic())).forEach(row ->
+                byLaw.computeIfAbsent(row.law(), l -> new ArrayList<>()).add(row));
+        if (byLaw.isEmpty()) {
+            return "fits.csv gives no AIC for this group: no law comparison.\n";
+        }
         double lowest = rows.stream().mapToDouble(FitRow::aic).filter(Double::isFinite).min()
                 .orElse(Double.NaN);
         MarkdownTable table = new MarkdownTable("law", "estimates", "R^2", "AIC",
@@ -127,21 +135,31 @@ final class GroupSection {
                 + "**.\n";
     }
 
-    /** Every parameter with its three standard errors and its interval. */
+    /**
+     * The parameters that carry a standard error or an interval (the collapse law, the per-rho
+     * slopes, the exponent), with their three standard errors; the rivals' point estimates are
+     * in the comparison table already.
+     */
     private static String estimates(List<FitRow> rows) {
         MarkdownTable table = new MarkdownTable("law", "parameter", "estimate",
-                "s.e. classical", "s.e. HAC", "s.e. cluster", "95% interval", "n_obs",
+                "s.e. classical", "s.e. HAC", "s.e. cluster", "95% interval", "R^2", "n_obs",
                 "clusters", "HAC lag");
-        for (FitRow row : rows) {
+        for (FitRow row : rows.stream().filter(GroupSection::hasUncertainty).toList()) {
             String interval = Double.isNaN(row.ciLow()) && Double.isNaN(row.ciHigh()) ? ""
                     : "[" + Formats.number(row.ciLow()) + ", " + Formats.number(row.ciHigh())
                       + "]";
             table.row(row.law(), row.parameter(), Formats.number(row.estimate()),
                     Formats.number(row.seClassical()), Formats.number(row.seHac()),
-                    Formats.number(row.seCluster()), interval, Formats.count(row.observations()),
-                    Formats.count(row.clusters()), Formats.count(row.hacLag()));
+                    Formats.number(row.seCluster()), interval, Formats.number(row.r2()),
+                    Formats.count(row.observations()), Formats.count(row.clusters()),
+                    Formats.count(row.hacLag()));
         }
         return table.render();
+    }
+
+    private static boolean hasUncertainty(FitRow row) {
+        return DoubleStream.of(row.seClassical(), row.seHac(), row.seCluster(), row.ciLow(),
+                row.ciHigh()).anyMatch(value -> !Double.isNaN(value));
     }
 
     private static String hacNote(List<FitRow> rows) {

@@ -40,7 +40,7 @@ class ReportWriterTest {
     void lawTableCarriesTheFitsToFourSignificantDigits() throws IOException {
         String report = report(FITS);
         assertTrue(report.contains("| collapse | b | 0.1235 | 0.001111 | 0.0005556 | 0.002000 "
-                + "| [0.1000, 0.1500] | 6 | 3 | 2 |"), report);
+                + "| [0.1000, 0.1500] | 0.9877 | 6 | 3 | 2 |"), report);
         // AIC -123.456 is 6.544 above the lowest, the power law's -130.
         assertTrue(report.contains("| collapse | a = 0.01235, b = 0.1235 | 0.9877 | -123.5 "
                 + "| 6.544 |  |"), report);
