@@ -90,6 +90,23 @@ final class CsvInput implements Closeable, Iterable<CsvInput.Line> {
         return new RunFileFormatException(name + " record " + record + ": " + message);
     }
 
+    /**
+     * A numeric field of a record: empty is NaN (the value is not available or does not
+     * apply); anything else must parse as a double ({@link Double#toString} output included).
+     */
+    double number(Line line, int column) {
+        String text = line.get(column);
+        if (text.isEmpty()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw error(line.number(), "column " + header.get(column) + ": found '" + text
+                    + "', expected a number or an empty cell");
+        }
+    }
+
     @Override
     public Iterator<Line> iterator() {
         Iterator<CSVRecord> records = parser.iterator();

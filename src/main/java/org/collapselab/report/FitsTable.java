@@ -102,7 +102,7 @@ public final class FitsTable {
     private static FitRow parse(CsvInput input, CsvInput.Line line, int[] positions) {
         double[] numbers = new double[11];
         for (int i = 0; i < numbers.length; i++) {
-            numbers[i] = number(input, line, positions[3 + i]);
+            numbers[i] = input.number(line, positions[3 + i]);
         }
         String best = line.get(positions[14]);
         if (!best.isEmpty() && !best.equals("true") && !best.equals("false")) {
@@ -113,19 +113,6 @@ public final class FitsTable {
                 line.get(positions[2]), numbers[0], numbers[1], numbers[2], numbers[3],
                 numbers[4], numbers[5], numbers[6], numbers[7], numbers[8], numbers[9],
                 numbers[10], best.equals("true"));
-    }
-
-    private static double number(CsvInput input, CsvInput.Line line, int column) {
-        String text = line.get(column);
-        if (text.isEmpty()) {
-            return Double.NaN;
-        }
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw input.error(line.number(), "column " + input.header().get(column)
-                    + ": found '" + text + "', expected a number or an empty cell");
-        }
     }
 
     public boolean isEmpty() {

@@ -114,7 +114,7 @@ final class GenerationsParser {
         double[] values = new double[columns.metrics().size()];
         Arrays.fill(values, Double.NaN);
         for (int i = 0; i < metricPositions.length; i++) {
-            values[i] = number(line, metricPositions[i]);
+            values[i] = input.number(line, metricPositions[i]);
         }
         String[] estimators = new String[estimatorPositions.length];
         for (int i = 0; i < estimatorPositions.length; i++) {
@@ -150,20 +150,6 @@ final class GenerationsParser {
         }
         throw input.error(line.number(), "column " + LEADING.get(column) + ": found '" + text
                 + "', expected a non-negative integer");
-    }
-
-    /** A numeric column; an empty cell is NaN (not available). */
-    private double number(CsvInput.Line line, int column) {
-        String text = line.get(column);
-        if (text.isEmpty()) {
-            return Double.NaN;
-        }
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw input.error(line.number(), "column " + input.header().get(column)
-                    + ": found '" + text + "', expected a number or an empty cell");
-        }
     }
 
     private double rho(CsvInput.Line line, String text) {

@@ -61,11 +61,11 @@ public final class ReportWriter {
     /** The report's text. */
     public String render() throws IOException {
         StringBuilder text = new StringBuilder();
+        boolean fitsPresent = Files.exists(runDir.resolve(FITS));
         text.append(title()).append('\n');
-        text.append(runFacts()).append('\n');
+        text.append(runFacts(fitsPresent)).append('\n');
         text.append(provenance());
         List<Group> groups = table.groups();
-        boolean fitsPresent = Files.exists(runDir.resolve(FITS));
         for (int i = 0; i < groups.size(); i++) {
             GroupSection section = new GroupSection(groups.get(i), Plots.prefix(i),
                     table.metricNames(), fits, fitsPresent);
@@ -91,7 +91,7 @@ public final class ReportWriter {
                 + String.join(", ", sources) + ".\n";
     }
 
-    private String runFacts() {
+    private String runFacts(boolean fitsPresent) {
         long series = table.rows().stream().map(row -> row.cell() + '\u0000' + row.replicate())
                 .distinct().count();
         long cells = Stream.concat(table.rows().stream(),
@@ -105,8 +105,7 @@ public final class ReportWriter {
                 .row("generations", last < 0 ? "none" : "0 to " + last)
                 .row("groups", Integer.toString(table.groups().size()))
                 .row("parameters", String.join(", ", table.parameterNames()))
-                .row("law fits", Files.exists(runDir.resolve(FITS)) ? FITS : "none (no "
-                        + FITS + ")");
+                .row("law fits", fitsPresent ? FITS : "none (no " + FITS + ")");
         return "## Run\n\n" + facts.render();
     }
 
