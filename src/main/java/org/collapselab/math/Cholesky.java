@@ -132,6 +132,29 @@ public final class Cholesky {
         return trace;
     }
 
+    /**
+     * tr(A^-1 B) for B = M M^T given by its factor: |L^-1 M|_F^2, computed by forward
+     * substitution on the columns of M (lower triangular, so column j of L^-1 M starts at row j).
+     * About d^3/6 operations, against d^3 for a product with an explicit inverse.
+     */
+    public double traceOfInverseTimes(Cholesky other) {
+        double[] m = other.lower;
+        double[] column = new double[dim];
+        double sum = 0;
+        for (int j = 0; j < dim; j++) {
+            for (int i = j; i < dim; i++) {
+                int row = i * dim;
+                double value = m[row + j];
+                for (int k = j; k < i; k++) {
+                    value -= lower[row + k] * column[k];
+                }
+                column[i] = value / lower[row + i];
+                sum += column[i] * column[i];
+            }
+        }
+        return sum;
+    }
+
     /** Sets {@code out = mean + L z}: how a Gaussian sample is drawn from standard normals z. */
     public void transform(double[] z, double[] mean, double[] out) {
         for (int i = 0; i < dim; i++) {

@@ -66,25 +66,29 @@ public final class SymmetricEigenvalues {
             }
 
             // Trailing block B <- H B H = B - 2 (v q^T + q v^T), p = B v, q = p - (v^T p) v.
-            double vp = 0;
+            // p is built as a sum of rows of B (B is symmetric) so that every inner loop is an
+            // axpy along a row, which the JIT vectorises; a dot-product loop would not be.
+            java.util.Arrays.fill(p, k + 1, n, 0.0);
             for (int i = k + 1; i < n; i++) {
-                double sum = 0;
+                double vi = v[i];
                 int row = i * n;
                 for (int j = k + 1; j < n; j++) {
-                    sum += a[row + j] * v[j];
+                    p[j] += vi * a[row + j];
                 }
-                p[i] = sum;
-                vp += v[i] * sum;
+            }
+            double vp = 0;
+            for (int i = k + 1; i < n; i++) {
+                vp += v[i] * p[i];
             }
             for (int i = k + 1; i < n; i++) {
                 p[i] -= vp * v[i];
             }
             for (int i = k + 1; i < n; i++) {
                 int row = i * n;
-                double vi = v[i];
-                double pi = p[i];
+                double vi = 2 * v[i];
+                double pi = 2 * p[i];
                 for (int j = k + 1; j < n; j++) {
-                    a[row + j] -= 2 * (vi * p[j] + pi * v[j]);
+                    a[row + j] -= vi * p[j] + pi * v[j];
                 }
             }
         }
@@ -101,12 +105,16 @@ public final class SymmetricEigenvalues {
     /** Implicit QL on the tridiagonal (diag, off); the eigenvalues are left in {@code diag}. */
     private static void qlImplicit(double[] d, double[] e) {
         int n = d.length;
+        // Negligible off-diagonal entries are judged against the largest |d| + |e| seen so far
+        // (as EISPACK's tql1 does), not against their neighbours alone: a cluster of tiny equal
+        // eigenvalues next to large ones would otherwise never be declared converged.
+        double scale = 0;
         for (int l = 0; l < n; l++) {
+            scale = Math.max(scale, Math.abs(d[l]) + Math.abs(e[l]));
             int sweeps = 0;
             while (true) {
                 int m = l;
                 while (m < n - 1) {
-                    double scale = Math.abs(d[m]) + Math.abs(d[m + 1]);
                     if (Math.abs(e[m]) <= 0x1p-53 * scale) {
                         break;
                     }
