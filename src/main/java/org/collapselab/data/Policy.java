@@ -1,0 +1,259 @@
+package org.collapselab.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.collapselab.model.GenerativeModel;
+import org.collapselab.model.TrainingSet;
+
+/**
+ * How generation t's training set is built from real data and earlier generations' samples.
+ * Every policy trains generation 0 on n real samples. With rho the synthetic share and
+ * s = round(rho n) the synthetic count of a batch:
+ * <ul>
+ *   <li>{@code replace}: n samples from generation t-1 (rho is 1 whatever the spec says);
+ *   <li>{@code mix}: n - s fresh real samples plus s samples from generation t-1;
+ *   <li>{@code weighted}: {@code mix} with the real samples weighted by {@code real_weight};
+ *   <li>{@code augment}: a real set of n - s drawn once at generation 1 and kept, plus s fresh
+ *       samples from generation t-1;
+ *   <li>{@code accumulate}: everything so far; each generation adds a batch of n - s fresh real
+ *       and s synthetic samples (rho = 1 is the classic all-synthetic accumulation);
+ *   <li>{@code accumulate-subsample}: the same growing pool, but training on n samples drawn from
+ *       it without replacement (a fixed compute budget).
+ * </ul>
+ */
+public enum Policy {
+    REPLACE("replace", "n samples from generation t-1 only (rho = 1)"),
+    MIX("mix", "(1 - rho) n fresh real samples plus rho n samples from generation t-1"),
+    WEIGHTED("weighted", "mix, with the real samples weighted by real_weight"),
+    AUGMENT("augment", "a real set of (1 - rho) n drawn once, plus rho n samples from t-1"),
+    ACCUMULATE("accumulate", "all data so far; each generation adds (1 - rho) n real + rho n "
+        + "synthetic"),
+    ACCUMULATE_SUBSAMPLE("accumulate-subsample", "n samples drawn from the accumulate pool");
+
+    /** The name in the spec. */
+    private final String key;
+    /** One line for {@code collapse list}. */
+    private final String description;
+
+    Policy(String key, String description) {
+        this.key = key;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Looks a policy up by its spec name. */
+    public static Policy byKey(String key) {
+        for (Policy p : values()) {
+            if (p.key.equals(key)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown policy '" + key + "'");
+    }
+
+    /** The names accepted in the spec. */
+    public static List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        for (Policy p : values()) {
+            keys.add(p.key);
+        }
+        return keys;
+    }
+
+    /** The synthetic share the policy actually uses for a spec value (replace forces 1). */
+    public double effectiveRho(double rho) {
+        return this == REPLACE ? 1.0 : rho;
+    }
+
+    /** Whether the training set only ever grows, so incremental families can skip refits. */
+    public boolean appendOnly() {
+        return this == ACCUMULATE;
+    }
+
+    /** Starts a cell's mixer. */
+    public <X> Mixer<X> start(RealData<X> real, int n, double rho, double realWeight) {
+        return new Mixer<>(this, real, n, effectiveRho(rho), this == WEIGHTED ? realWeight : 1.0);
+    }
+
+    /** Descriptions by name, in declaration order. */
+    public static Map<String, String> catalogue() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Policy p : values()) {
+            out.put(p.key, p.description);
+        }
+        return out;
+    }
+
+    /**
+     * One cell's training-set builder; holds the pool (accumulate) or the fixed real set (augment).
+     * Used from one thread.
+     *
+     * @param <X> the sample type
+     */
+    public static final class Mixer<X> {
+
+        private final Policy policy;
+        private final RealData<X> real;
+        private final int n;
+        private final double rho;
+        private final double realWeight;
+        /** Accumulated samples with their weights (accumulate policies). */
+        private final List<X> pool = new ArrayList<>();
+        private final List<Double> poolWeights = new ArrayList<>();
+        /** Synthetic samples in the pool. */
+        private long poolSynthetic;
+        /** The real set kept by augment. */
+        private List<X> fixedReal;
+        /** The batch added by the last call (for incremental fits). */
+        private TrainingSet<X> lastAdded;
+        /** Synthetic share of the last training set. */
+        private double lastSyntheticShare;
+
+        Mixer(Policy policy, RealData<X> real, int n, double rho, double realWeight) {
+            this.policy = policy;
+            this.real = real;
+            this.n = n;
+            this.rho = rho;
+            this.realWeight = realWeight;
+        }
+
+        /** Generation 0's training set: n real samples. */
+        public TrainingSet<X> first(RandomGenerator random) {
+            List<X> samples = real.draw(n, random);
+            TrainingSet<X> set = weighted(samples, samples.size());
+            if (policy == ACCUMULATE || policy == ACCUMULATE_SUBSAMPLE) {
+                addToPool(set, 0);
+            }
+            lastAdded = set;
+            lastSyntheticShare = 0;
+            return set;
+        }
+
+        /** Generation t's training set, from generation t-1's model. */
+        public TrainingSet<X> next(GenerativeModel<X> previous, RandomGenerator random) {
+            int synthetic = (int) Math.round(rho * n);
+            int realCount = n - synthetic;
+            return switch (policy) {
+                case REPLACE, MIX, WEIGHTED -> fresh(previous, realCount, synthetic, random);
+                case AUGMENT -> augment(previous, realCount, synthetic, random);
+                case ACCUMULATE, ACCUMULATE_SUBSAMPLE ->
+                    accumulate(previous, realCount, synthetic, random);
+            };
+        }
+
+        private TrainingSet<X> fresh(GenerativeModel<X> previous, int realCount, int synthetic,
+                                     RandomGenerator random) {
+            List<X> samples = new ArrayList<>(n);
+            samples.addAll(real.draw(realCount, random));
+            samples.addAll(previous.sample(synthetic, random));
+            return record(weighted(samples, realCount), synthetic);
+        }
+
+        private TrainingSet<X> augment(GenerativeModel<X> previous, int realCount, int synthetic,
+                                       RandomGenerator random) {
+            if (fixedReal == null) {
+                fixedReal = List.copyOf(real.draw(realCount, random));
+            }
+            List<X> samples = new ArrayList<>(fixedReal);
+            samples.addAll(previous.sample(synthetic, random));
+            return record(weighted(samples, realCount), synthetic);
+        }
+
+        private TrainingSet<X> accumulate(GenerativeModel<X> previous, int realCount,
+                                          int synthetic, RandomGenerator random) {
+            List<X> batch = new ArrayList<>(n);
+            batch.addAll(real.draw(realCount, random));
+            batch.addAll(previous.sample(synthetic, random));
+            TrainingSet<X> added = weighted(batch, realCount);
+            addToPool(added, synthetic);
+            lastAdded = added;
+            if (policy == ACCUMULATE) {
+                lastSyntheticShare = (double) poolSynthetic / pool.size();
+                return poolSet();
+            }
+            return subsample(random);
+        }
+
+        private TrainingSet<X> subsample(RandomGenerator random) {
+            int size = Math.min(n, pool.size());
+            int[] index = new int[pool.size()];
+            for (int i = 0; i < index.length; i++) {
+                index[i] = i;
+            }
+            List<X> samples = new ArrayList<>(size);
+            double[] weights = realWeight == 1 ? null : new double[size];
+            for (int i = 0; i < size; i++) {
+                int j = i + random.nextInt(index.length - i);
+                int swap = index[i];
+                index[i] = index[j];
+                index[j] = swap;
+                samples.add(pool.get(index[i]));
+                if (weights != null) {
+                    weights[i] = poolWeights.get(index[i]);
+                }
+            }
+            lastSyntheticShare = (double) poolSynthetic / pool.size();
+            return new TrainingSet<>(samples, weights);
+        }
+
+        private void addToPool(TrainingSet<X> set, int synthetic) {
+            for (int i = 0; i < set.size(); i++) {
+                pool.add(set.samples().get(i));
+                poolWeights.add(set.weight(i));
+            }
+            poolSynthetic += synthetic;
+        }
+
+        private TrainingSet<X> poolSet() {
+            double[] weights = null;
+            if (realWeight != 1) {
+                weights = new double[poolWeights.size()];
+                for (int i = 0; i < weights.length; i++) {
+                    weights[i] = poolWeights.get(i);
+                }
+            }
+            return new TrainingSet<>(List.copyOf(pool), weights);
+        }
+
+        private TrainingSet<X> record(TrainingSet<X> set, int synthetic) {
+            lastAdded = set;
+            lastSyntheticShare = set.size() == 0 ? 0 : (double) synthetic / set.size();
+            return set;
+        }
+
+        /** The first {@code realCount} samples are real and carry {@code realWeight}. */
+        private TrainingSet<X> weighted(List<X> samples, int realCount) {
+            if (realWeight == 1) {
+                return TrainingSet.of(samples);
+            }
+            double[] weights = new double[samples.size()];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = i < realCount ? realWeight : 1.0;
+            }
+            return new TrainingSet<>(samples, weights);
+        }
+
+        /** The samples added to the pool by the last call (the whole set for other policies). */
+        public TrainingSet<X> lastAdded() {
+            return lastAdded;
+        }
+
+        /** Synthetic share of the last training set built. */
+        public double lastSyntheticShare() {
+            return lastSyntheticShare;
+        }
+
+        public Policy policy() {
+            return policy;
+        }
+    }
+}
