@@ -1,0 +1,104 @@
+package org.collapselab.spec;
+
+import java.util.List;
+
+/** Fills in every default of a spec; the values are documented on the spec records. */
+final class Defaults {
+
+    static final long SEED = 1;
+    static final int REPLICATES = 1;
+    static final String POLICY = "mix";
+    static final double RHO = 1.0;
+    static final int N = 100;
+    static final double REAL_WEIGHT = 2.0;
+    static final String DEVICE = "auto";
+
+    private Defaults() {
+    }
+
+    static ExperimentSpec resolve(ExperimentSpec s, String defaultName) {
+        DataSpec data = s.data() == null ? null : data(s.data());
+        List<String> families = s.family() == null ? List.of() : s.family();
+        return new ExperimentSpec(
+            or(s.name(), defaultName),
+            or(s.seed(), SEED),
+            s.generations(),
+            or(s.replicates(), REPLICATES),
+            s.family(),
+            or(s.policy(), List.of(POLICY)),
+            or(s.rho(), List.of(RHO)),
+            or(s.n(), List.of(N)),
+            or(s.realWeight(), List.of(REAL_WEIGHT)),
+            or(s.device(), DEVICE),
+            data,
+            model(s.model(), families, data),
+            metrics(s.metrics()));
+    }
+
+    private static DataSpec data(DataSpec d) {
+        String source = d.source();
+        boolean analytic = "analytic".equals(source);
+        boolean table = "iris".equals(source) || "csv".equals(source);
+        boolean csv = "csv".equals(source);
+        String distribution = analytic ? or(d.distribution(), "gaussian") : d.distribution();
+        boolean gaussian = analytic && "gaussian".equals(distribution);
+        boolean mixture = analytic && "mixture".equals(distribution);
+        boolean student = analytic && "student-t".equals(distribution);
+        boolean linear = analytic && "linear-model".equals(distribution);
+        boolean hasDim = analytic && !linear;
+        return new DataSpec(
+            source,
+            table ? or(d.probe(), 0.2) : d.probe(),
+            analytic ? or(d.probeSize(), 1000) : d.probeSize(),
+            distribution,
+            hasDim ? or(d.dim(), List.of(1)) : d.dim(),
+            gaussian ? or(d.mean(), 0.0) : d.mean(),
+            gaussian ? or(d.variance(), 1.0) : d.variance(),
+            mixture ? or(d.components(), 2) : d.components(),
+            mixture ? or(d.separation(), 4.0) : d.separation(),
+            student ? or(d.degreesOfFreedom(), 5.0) : d.degreesOfFreedom(),
+            linear ? or(d.features(), 10) : d.features(),
+            linear ? or(d.designSize(), 100) : d.designSize(),
+            linear ? or(d.noiseVariance(), 1.0) : d.noiseVariance(),
+            d.path(),
+            csv ? or(d.delimiter(), ",") : d.delimiter(),
+            csv ? or(d.header(), true) : d.header(),
+            csv ? or(d.columns(), List.of()) : d.columns(),
+            csv ? or(d.missing(), "drop") : d.missing());
+    }
+
+    private static ModelSpec model(ModelSpec m, List<String> families, DataSpec data) {
+        ModelSpec given = m == null ? new ModelSpec(null, null, null, null, null, null, null, null,
+            null, null) : m;
+        boolean gaussian = families.contains("gaussian");
+        boolean gmm = families.contains("gmm");
+        boolean kde = families.contains("kde");
+        boolean linear = families.contains("linear-regression");
+        Double dataNoise = data == null ? null : data.noiseVariance();
+        return new ModelSpec(
+            gaussian ? or(given.unbiased(), false) : given.unbiased(),
+            gaussian ? or(given.ridge(), 1e-6) : given.ridge(),
+            gmm ? or(given.components(), List.of(2)) : given.components(),
+            gmm ? or(given.covariance(), "full") : given.covariance(),
+            gmm ? or(given.maxIterations(), 200) : given.maxIterations(),
+            gmm ? or(given.tolerance(), 1e-6) : given.tolerance(),
+            gmm ? or(given.restarts(), 1) : given.restarts(),
+            gmm ? or(given.regularization(), 1e-6) : given.regularization(),
+            kde ? or(given.bandwidth(), "scott") : given.bandwidth(),
+            linear ? or(given.noiseVariance(), dataNoise == null ? 1.0 : dataNoise)
+                : given.noiseVariance());
+    }
+
+    private static MetricsSpec metrics(MetricsSpec m) {
+        MetricsSpec given = m == null ? new MetricsSpec(null, null, null) : m;
+        return new MetricsSpec(
+            or(given.include(), org.collapselab.metric.Metrics.catalogue().keySet().stream()
+                .toList()),
+            or(given.samples(), 2000),
+            or(given.projections(), 50));
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

@@ -1,0 +1,35 @@
+package org.collapselab.spec;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The {@code model:} block: options of the model families. Each family reads its own options;
+ * the resolved spec lists those of the families the experiment uses.
+ *
+ * @param unbiased gaussian: divide the covariance by n - 1 (default false: maximum likelihood)
+ * @param ridge gaussian: relative ridge added when the covariance is singular (default 1e-6)
+ * @param components gmm: number of components (a list makes a grid axis; default 2)
+ * @param covariance gmm: full or diagonal (default full)
+ * @param maxIterations gmm: EM iteration cap (default 200)
+ * @param tolerance gmm: EM stops when the mean log-likelihood gains less (default 1e-6)
+ * @param restarts gmm: k-means++ starts, best likelihood kept (default 1)
+ * @param regularization gmm: added to each covariance diagonal (default 1e-6)
+ * @param bandwidth kde: scott, silverman, or a number (a fixed bandwidth; default scott)
+ * @param noiseVariance linear-regression: noise of the relabelled outputs (default: the data's
+ *     noise_variance; 0 estimates it from residuals)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelSpec(
+    Boolean unbiased,
+    Double ridge,
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Integer> components,
+    String covariance,
+    Integer maxIterations,
+    Double tolerance,
+    Integer restarts,
+    Double regularization,
+    String bandwidth,
+    Double noiseVariance) {
+}

@@ -1,0 +1,182 @@
+package org.collapselab.spec;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads an experiment YAML strictly (unknown and duplicated keys, wrong types and impossible values
+ * are errors with file and line), fills in every default and checks the result.
+ */
+public final class SpecLoader {
+
+    /** Strict reader: snake_case keys, no unknown or duplicate keys, no null for primitives. */
+    private static final ObjectMapper READER = new ObjectMapper(YAMLFactory.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    /** Writer of the resolved spec. */
+    private static final ObjectMapper WRITER = new ObjectMapper(YAMLFactory.builder()
+        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build())
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+    private SpecLoader() {
+    }
+
+    /** Loads, resolves and validates the spec in {@code file}. */
+    public static LoadedSpec load(Path file) throws SpecException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException missing) {
+            throw new SpecException(file + ": no such file; give the path of an experiment YAML "
+                + "(see experiments/)");
+        } catch (IOException unreadable) {
+            throw new SpecException(file + ": cannot be read: " + unreadable.getMessage());
+        }
+        return parse(file, text);
+    }
+
+    /** Parses spec text; {@code file} names it in messages and anchors relative data paths. */
+    public static LoadedSpec parse(Path file, String text) throws SpecException {
+        if (text.isBlank()) {
+            throw new SpecException(file + ": the file is empty; an experiment needs at least "
+                + "generations, family and data.source");
+        }
+        ExperimentSpec raw = bind(file, text);
+        YamlLines lines = YamlLines.index(text);
+        String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        ExperimentSpec resolved = Defaults.resolve(raw, defaultName);
+        Path base = file.toAbsolutePath().getParent();
+        new Validator(file, lines, base).check(raw, resolved);
+        return new LoadedSpec(file, base, resolved);
+    }
+
+    private static ExperimentSpec bind(Path file, String text) throws SpecException {
+        try {
+            ExperimentSpec spec = READER.readValue(text, ExperimentSpec.class);
+            if (spec == null) {
+                throw new SpecException(file + ": the file holds no experiment");
+            }
+            return spec;
+        } catch (UnrecognizedPropertyException unknown) {
+            throw new SpecException(where(file, unknown.getLocation()) + "unknown field '"
+                + unknown.getPropertyName() + "'" + in(unknown.getPath()) + "; known fields: "
+                + known(unknown.getKnownPropertyIds()));
+        } catch (InvalidFormatException wrong) {
+            throw new SpecException(where(file, wrong.getLocation()) + field(wrong.getPath())
+                + ": '" + wrong.getValue() + "' is not " + article(wrong.getTargetType())
+                + "; write " + article(wrong.getTargetType()) + " or a list of them");
+        } catch (MismatchedInputException mismatch) {
+            throw new SpecException(where(file, mismatch.getLocation()) + field(mismatch.getPath())
+                + ": wrong kind of value, expected " + article(mismatch.getTargetType())
+                + (mismatch.getTargetType() == null ? "" : " (or a list where a grid is allowed)"));
+        } catch (JsonMappingException other) {
+            throw new SpecException(where(file, other.getLocation()) + field(other.getPath())
+                + ": " + firstLine(other.getOriginalMessage()));
+        } catch (JsonProcessingException syntax) {
+            throw new SpecException(where(file, syntax.getLocation())
+                + firstLine(syntax.getOriginalMessage()) + "; fix the YAML syntax there");
+        }
+    }
+
+    private static String where(Path file, JsonLocation location) {
+        if (location == null || location.getLineNr() <= 0) {
+            return file + ": ";
+        }
+        return file + ":" + location.getLineNr() + ": ";
+    }
+
+    private static String in(List<JsonMappingException.Reference> path) {
+        if (path.size() <= 1) {
+            return "";
+        }
+        return " in " + path.subList(0, path.size() - 1).stream()
+            .map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+            .collect(Collectors.joining("."));
+    }
+
+    private static String field(List<JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            if (r.getFieldName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                out.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return out.length() == 0 ? "document" : out.toString();
+    }
+
+    private static String known(java.util.Collection<Object> ids) {
+        return ids.stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+    }
+
+    private static String article(Class<?> type) {
+        if (type == null) {
+            return "a value";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class
+            || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a text value";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "a block of fields";
+    }
+
+    private static String firstLine(String message) {
+        String line = message == null ? "" : message.strip();
+        int cut = line.indexOf('\n');
+        return cut < 0 ? line : line.substring(0, cut);
+    }
+
+    /** The resolved spec as YAML, for spec.resolved.yaml. */
+    public static String toYaml(ExperimentSpec spec) {
+        try {
+            return WRITER.writeValueAsString(spec);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("cannot write the resolved spec", impossible);
+        }
+    }
+
+    /** Reads a resolved spec back (used by merge and resume to compare specs). */
+    public static ExperimentSpec fromYaml(String text) throws IOException {
+        return READER.readValue(text, ExperimentSpec.class);
+    }
+
+}

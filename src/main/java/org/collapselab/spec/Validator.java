@@ -1,0 +1,267 @@
+package org.collapselab.spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.collapselab.data.Policy;
+import org.collapselab.metric.Metrics;
+import org.collapselab.model.FamilyCatalogue;
+
+/**
+ * Checks a resolved spec value by value. Each failure is one {@link SpecException} naming the
+ * file, the line, the field, what was found and what to write instead.
+ */
+final class Validator {
+
+    private static final Set<String> SOURCES = Set.of("analytic", "iris", "csv");
+    private static final Set<String> DISTRIBUTIONS =
+        Set.of("gaussian", "mixture", "student-t", "linear-model");
+    private static final Set<String> DEVICES = Set.of("auto", "cpu", "gpu");
+
+    private final Path file;
+    private final YamlLines lines;
+    private final Path baseDir;
+
+    Validator(Path file, YamlLines lines, Path baseDir) {
+        this.file = file;
+        this.lines = lines;
+        this.baseDir = baseDir;
+    }
+
+    void check(ExperimentSpec raw, ExperimentSpec s) throws SpecException {
+        required(raw);
+        if (!s.name().matches("[A-Za-z0-9._-]+")) {
+            fail("/name", "name", "'" + s.name() + "' has characters unfit for a folder name",
+                "use letters, digits, '.', '_' and '-'");
+        }
+        range("/generations", "generations", s.generations(), 1, 1_000_000);
+        range("/replicates", "replicates", s.replicates(), 1, 1_000_000);
+        nonEmpty("/family", "family", s.family());
+        for (int i = 0; i < s.family().size(); i++) {
+            oneOf("/family/" + i, "family", s.family().get(i), FamilyCatalogue.families().keySet());
+        }
+        nonEmpty("/policy", "policy", s.policy());
+        for (int i = 0; i < s.policy().size(); i++) {
+            oneOf("/policy/" + i, "policy", s.policy().get(i), Policy.keys());
+        }
+        for (int i = 0; i < s.rho().size(); i++) {
+            double rho = s.rho().get(i);
+            if (!(rho >= 0 && rho <= 1)) {
+                fail("/rho/" + i, "rho", rho + " is outside [0, 1]",
+                    "give the synthetic share as a number between 0 and 1");
+            }
+        }
+        for (int i = 0; i < s.n().size(); i++) {
+            range("/n/" + i, "n", s.n().get(i), 2, 100_000_000);
+        }
+        for (int i = 0; i < s.realWeight().size(); i++) {
+            double w = s.realWeight().get(i);
+            if (!(w > 0 && Double.isFinite(w))) {
+                fail("/real_weight/" + i, "real_weight", w + " is not a positive weight",
+                    "use a number above 0 (2 counts each real sample twice)");
+            }
+        }
+        oneOf("/device", "device", s.device(), DEVICES);
+        data(s);
+        model(s);
+        metrics(s.metrics());
+    }
+
+    private void required(ExperimentSpec raw) throws SpecException {
+        if (raw.generations() == null) {
+            fail("", "generations", "missing", "add 'generations: 10' (generations after 0)");
+        }
+        if (raw.family() == null) {
+            fail("", "family", "missing", "add 'family: gaussian' (one of "
+                + FamilyCatalogue.families().keySet() + ", or a list)");
+        }
+        if (raw.data() == null) {
+            fail("", "data", "missing", "add a 'data:' block with 'source: analytic', 'iris' or "
+                + "'csv'");
+        }
+        if (raw.data().source() == null) {
+            fail("/data", "data.source", "missing", "add 'source: analytic', 'iris' or 'csv'");
+        }
+    }
+
+    private void data(ExperimentSpec s) throws SpecException {
+        DataSpec d = s.data();
+        oneOf("/data/source", "data.source", d.source(), SOURCES);
+        switch (d.source()) {
+            case "analytic" -> analytic(d, s.family());
+            case "csv" -> csv(d);
+            default -> { }
+        }
+        if (!"analytic".equals(d.source())) {
+            if (!(d.probe() > 0 && d.probe() < 1)) {
+                fail("/data/probe", "data.probe", d.probe() + " is not a share in (0, 1)",
+                    "hold out a share of the rows, e.g. 0.2");
+            }
+            notFor("/data", d.dim(), "data.dim", "analytic");
+            if (s.family().contains("linear-regression")) {
+                fail("/family", "family", "linear-regression needs its own truth",
+                    "use data.source analytic with distribution linear-model");
+            }
+        }
+    }
+
+    private void analytic(DataSpec d, List<String> families) throws SpecException {
+        oneOf("/data/distribution", "data.distribution", d.distribution(), DISTRIBUTIONS);
+        range("/data/probe_size", "data.probe_size", d.probeSize(), 2, 10_000_000);
+        if (d.dim() != null) {
+            for (int i = 0; i < d.dim().size(); i++) {
+                range("/data/dim/" + i, "data.dim", d.dim().get(i), 1, 100_000);
+            }
+        }
+        if (d.variance() != null && !(d.variance() > 0)) {
+            fail("/data/variance", "data.variance", d.variance() + " is not positive",
+                "use a variance above 0");
+        }
+        if (d.components() != null) {
+            range("/data/components", "data.components", d.components(), 1, 1000);
+        }
+        if (d.degreesOfFreedom() != null && !(d.degreesOfFreedom() > 2)) {
+            fail("/data/degrees_of_freedom", "data.degrees_of_freedom", d.degreesOfFreedom()
+                + " gives no finite variance", "use more than 2 degrees of freedom");
+        }
+        boolean linear = "linear-model".equals(d.distribution());
+        if (linear) {
+            range("/data/features", "data.features", d.features(), 1, 100_000);
+            range("/data/design_size", "data.design_size", d.designSize(), d.features() + 2,
+                100_000_000);
+            if (!(d.noiseVariance() > 0)) {
+                fail("/data/noise_variance", "data.noise_variance", d.noiseVariance()
+                    + " is not positive", "use a noise variance above 0");
+            }
+            for (int i = 0; i < families.size(); i++) {
+                if (!families.get(i).equals("linear-regression")) {
+                    fail("/family/" + i, "family", families.get(i) + " cannot model the "
+                        + "linear-model truth", "use family linear-regression with it");
+                }
+            }
+        } else if (families.contains("linear-regression")) {
+            fail("/data/distribution", "data.distribution", d.distribution()
+                + " has no labels for linear-regression", "use distribution: linear-model");
+        }
+    }
+
+    private void csv(DataSpec d) throws SpecException {
+        if (d.path() == null) {
+            fail("/data", "data.path", "missing", "add 'path: ../data/FILE.csv' (relative to "
+                + "the spec's folder)");
+        }
+        Path path = Path.of(d.path());
+        Path resolved = path.isAbsolute() ? path : baseDir.resolve(path).normalize();
+        if (!Files.isRegularFile(resolved)) {
+            fail("/data/path", "data.path", "no file at " + resolved, "fix the path (relative "
+                + "paths start from the spec's folder)");
+        }
+        if (d.delimiter().length() != 1) {
+            fail("/data/delimiter", "data.delimiter", "'" + d.delimiter() + "' is not one "
+                + "character", "use e.g. ',' or ';' (a tab is \"\\t\")");
+        }
+        oneOf("/data/missing", "data.missing", d.missing(), List.of("drop", "fail", "mean"));
+    }
+
+    private void model(ExperimentSpec s) throws SpecException {
+        ModelSpec m = s.model();
+        if (m.components() != null) {
+            for (int i = 0; i < m.components().size(); i++) {
+                range("/model/components/" + i, "model.components", m.components().get(i), 1,
+                    10_000);
+            }
+        }
+        if (m.covariance() != null) {
+            oneOf("/model/covariance", "model.covariance", m.covariance(),
+                List.of("full", "diagonal"));
+        }
+        if (m.maxIterations() != null) {
+            range("/model/max_iterations", "model.max_iterations", m.maxIterations(), 1,
+                1_000_000);
+        }
+        if (m.restarts() != null) {
+            range("/model/restarts", "model.restarts", m.restarts(), 1, 1000);
+        }
+        nonNegative("/model/ridge", "model.ridge", m.ridge());
+        nonNegative("/model/regularization", "model.regularization", m.regularization());
+        nonNegative("/model/noise_variance", "model.noise_variance", m.noiseVariance());
+        if (m.tolerance() != null && !(m.tolerance() > 0)) {
+            fail("/model/tolerance", "model.tolerance", m.tolerance() + " is not positive",
+                "use e.g. 1.0e-6");
+        }
+        if (m.bandwidth() != null && !m.bandwidth().equals("scott")
+            && !m.bandwidth().equals("silverman") && !(parsePositive(m.bandwidth()) > 0)) {
+            fail("/model/bandwidth", "model.bandwidth", "'" + m.bandwidth() + "' is not a rule "
+                + "or a positive number", "use scott, silverman or a bandwidth such as 0.5");
+        }
+    }
+
+    private void metrics(MetricsSpec m) throws SpecException {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < m.include().size(); i++) {
+            String name = m.include().get(i);
+            oneOf("/metrics/include/" + i, "metrics.include", name, Metrics.catalogue().keySet());
+            if (!seen.add(name)) {
+                fail("/metrics/include/" + i, "metrics.include", name + " is listed twice",
+                    "list each metric once");
+            }
+        }
+        range("/metrics/samples", "metrics.samples", m.samples(), 10, 10_000_000);
+        range("/metrics/projections", "metrics.projections", m.projections(), 1, 100_000);
+    }
+
+    private static double parsePositive(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException notNumber) {
+            return Double.NaN;
+        }
+    }
+
+    private void notFor(String pointer, Object value, String field, String source)
+        throws SpecException {
+        if (value != null) {
+            fail(pointer, field, "only applies to data.source " + source, "remove it");
+        }
+    }
+
+    private void nonEmpty(String pointer, String field, List<?> values) throws SpecException {
+        if (values.isEmpty()) {
+            fail(pointer, field, "the list is empty", "give at least one value");
+        }
+    }
+
+    private void nonNegative(String pointer, String field, Double value) throws SpecException {
+        if (value != null && !(value >= 0)) {
+            fail(pointer, field, value + " is negative", "use 0 or more");
+        }
+    }
+
+    private void range(String pointer, String field, Integer value, int low, int high)
+        throws SpecException {
+        if (value == null) {
+            fail(pointer.substring(0, Math.max(0, pointer.lastIndexOf('/'))), field, "missing",
+                "add a whole number between " + low + " and " + high);
+        }
+        if (value < low || value > high) {
+            fail(pointer, field, value + " is outside [" + low + ", " + high + "]",
+                "use a whole number between " + low + " and " + high);
+        }
+    }
+
+    private void oneOf(String pointer, String field, String value, java.util.Collection<String> ok)
+        throws SpecException {
+        if (!ok.contains(value)) {
+            fail(pointer, field, "'" + value + "' is not known", "use one of " + ok);
+        }
+    }
+
+    private void fail(String pointer, String field, String found, String fix)
+        throws SpecException {
+        int line = lines.line(pointer);
+        String where = line > 0 ? file + ":" + line : file.toString();
+        throw new SpecException(where + ": " + field + ": " + found + "; " + fix);
+    }
+}
