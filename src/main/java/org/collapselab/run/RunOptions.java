@@ -1,0 +1,28 @@
+package org.collapselab.run;
+
+import java.nio.file.Path;
+
+/**
+ * How to run a spec.
+ *
+ * @param out the run folder, or null for results/NAME/RUN-ID under {@code resultsRoot}
+ * @param resultsRoot where run folders go when {@code out} is null
+ * @param resume continue the run in {@code out} (or the newest run of the experiment)
+ * @param threads worker threads, at least 1
+ * @param report whether to fit the laws and draw the plots at the end
+ */
+public record RunOptions(Path out, Path resultsRoot, boolean resume, int threads,
+                         boolean report) {
+
+    public RunOptions {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+    }
+
+    /** Defaults: a new folder under results/, every core, with the report. */
+    public static RunOptions defaults() {
+        return new RunOptions(null, Path.of("results"), false,
+            Runtime.getRuntime().availableProcessors(), true);
+    }
+}

@@ -1,0 +1,210 @@
+package org.collapselab.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVRecord;
+import org.collapselab.data.Tables;
+import org.collapselab.metric.Metrics;
+import org.collapselab.report.GenerationsCsvWriter;
+import org.collapselab.spec.ExperimentSpec;
+import org.collapselab.spec.LoadedSpec;
+import org.collapselab.spec.SpecLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an experiment: expands the grid, runs the cells on a pool of threads, writes
+ * generations.csv cell by cell in grid order (so the file is the same whatever the thread timing),
+ * and then writes the fits, plots and report.
+ */
+public final class Runner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
+    /** Run folder names: UTC start time, sortable. */
+    private static final DateTimeFormatter RUN_ID =
+        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final LoadedSpec loaded;
+    private final ExperimentSpec spec;
+    private final RunOptions options;
+
+    public Runner(LoadedSpec loaded, RunOptions options) {
+        this.loaded = loaded;
+        this.spec = loaded.spec();
+        this.options = options;
+    }
+
+    /** The columns of generations.csv for a spec. */
+    public static List<String> header(ExperimentSpec spec) {
+        List<String> header = new ArrayList<>(List.of("cell", "replicate", "generation"));
+        header.addAll(Grid.parameterNames(spec));
+        header.addAll(List.of("status", "error", "seed", "train_size", "synthetic_share"));
+        header.addAll(Metrics.columns());
+        return header;
+    }
+
+    /** Runs every cell not already complete; returns what happened. */
+    public RunSummary run() throws UsageException, IOException {
+        Instant start = Instant.now();
+        List<Cell> cells = Grid.cells(spec);
+        Sources sources = new Sources(loaded);
+        try {
+            sources.preload(cells);
+        } catch (Tables.TableException | java.nio.file.NoSuchFileException bad) {
+            throw new UsageException(bad.getMessage());
+        }
+        Path runDir = runDirectory(start);
+        List<String> header = header(spec);
+        Path csv = runDir.resolve("generations.csv");
+        String resolvedYaml = SpecLoader.toYaml(spec);
+        GenerationsCsvWriter writer;
+        List<String> done;
+        if (options.resume() && Files.exists(csv)) {
+            checkSameSpec(runDir, resolvedYaml);
+            var resumed = GenerationsCsvWriter.openForResume(csv, header, this::complete);
+            writer = resumed.writer();
+            done = resumed.completedCells();
+        } else {
+            Files.createDirectories(runDir);
+            Files.writeString(runDir.resolve("spec.resolved.yaml"), resolvedYaml,
+                StandardCharsets.UTF_8);
+            writer = GenerationsCsvWriter.create(csv, header);
+            done = List.of();
+        }
+        try (RunLog log = RunLog.open(runDir.resolve("run.log")); writer) {
+            List<String> failed = execute(cells, new HashSet<>(done), sources, writer, runDir);
+            RunSummary summary = new RunSummary(runDir, cells.size(), done.size(), failed,
+                secondsSince(start));
+            Provenance.write(runDir, spec, options, summary, start, Instant.now());
+            LOG.info("{} cells ({} resumed, {} failed) in {} s; results in {}", cells.size(),
+                done.size(), failed.size(), String.format("%.1f", summary.seconds()), runDir);
+            return summary;
+        }
+    }
+
+    private static double secondsSince(Instant start) {
+        return java.time.Duration.between(start, Instant.now()).toMillis() / 1000.0;
+    }
+
+    private Path runDirectory(Instant start) throws UsageException {
+        Path experimentDir = options.resultsRoot().resolve(spec.name());
+        if (options.out() != null) {
+            Path out = options.out();
+            if (!options.resume() && Files.exists(out.resolve("generations.csv"))) {
+                throw new UsageException(out + " already holds a run; add --resume to continue "
+                    + "it or choose another --out");
+            }
+            if (options.resume() && !Files.exists(out.resolve("generations.csv"))) {
+                throw new UsageException(out + " holds no run to resume (no generations.csv); "
+                    + "drop --resume to start one there");
+            }
+            return out;
+        }
+        if (options.resume()) {
+            return newestRun(experimentDir);
+        }
+        Path dir = experimentDir.resolve(RUN_ID.format(start));
+        for (int k = 2; Files.exists(dir); k++) {
+            dir = experimentDir.resolve(RUN_ID.format(start) + "-" + k);
+        }
+        return dir;
+    }
+
+    private static Path newestRun(Path experimentDir) throws UsageException {
+        try (var runs = Files.list(experimentDir)) {
+            return runs.filter(p -> Files.exists(p.resolve("generations.csv")))
+                .max(java.util.Comparator.comparing(p -> p.getFileName().toString()))
+                .orElseThrow(() -> new UsageException("nothing to resume in " + experimentDir
+                    + "; run without --resume first"));
+        } catch (IOException none) {
+            throw new UsageException("nothing to resume: " + experimentDir + " does not exist; "
+                + "run without --resume first");
+        }
+    }
+
+    private void checkSameSpec(Path runDir, String resolvedYaml) throws UsageException,
+        IOException {
+        Path saved = runDir.resolve("spec.resolved.yaml");
+        if (!Files.exists(saved) || !Files.readString(saved).equals(resolvedYaml)) {
+            throw new UsageException(runDir + " was run with a different spec (compare its "
+                + "spec.resolved.yaml); resume it with the same spec or choose another --out");
+        }
+    }
+
+    /** A cell is complete when it failed (a failed row ends it) or has every generation. */
+    private boolean complete(List<CSVRecord> records) {
+        CSVRecord last = records.get(records.size() - 1);
+        if ("failed".equals(last.get(statusColumn()))) {
+            return true;
+        }
+        return records.size() == spec.generations() + 1;
+    }
+
+    private int statusColumn() {
+        return header(spec).indexOf("status");
+    }
+
+    private List<String> execute(List<Cell> cells, Set<String> done, Sources sources,
+                                 GenerationsCsvWriter writer, Path runDir) throws IOException {
+        List<Cell> todo = cells.stream().filter(c -> !done.contains(c.id())).toList();
+        if (!done.isEmpty()) {
+            LOG.info("resuming {}: {} cells complete, {} to run", runDir, done.size(),
+                todo.size());
+        }
+        CellRunner runner = new CellRunner(spec, sources);
+        OrderedSink sink = new OrderedSink(todo.size(), writer, spec, header(spec));
+        Progress progress = new Progress(todo.size(), (long) todo.size()
+            * (spec.generations() + 1));
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemonThreads());
+        try {
+            for (int i = 0; i < todo.size(); i++) {
+                int position = i;
+                Cell cell = todo.get(i);
+                pool.execute(() -> {
+                    CellResult result = runner.run(cell);
+                    progress.cellDone(result);
+                    sink.accept(position, result);
+                });
+            }
+            pool.shutdown();
+            awaitQuietly(pool);
+        } finally {
+            pool.shutdownNow();
+            progress.close();
+        }
+        sink.rethrow();
+        return sink.failures();
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            while (!pool.awaitTermination(1, TimeUnit.HOURS)) {
+                LOG.debug("still running");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic
+            .AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, "cell-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

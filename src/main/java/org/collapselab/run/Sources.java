@@ -1,0 +1,73 @@
+package org.collapselab.run;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.collapselab.data.Analytic;
+import org.collapselab.data.AnalyticSource;
+import org.collapselab.data.DataSource;
+import org.collapselab.data.TableSource;
+import org.collapselab.data.Tables;
+import org.collapselab.spec.DataSpec;
+import org.collapselab.spec.LoadedSpec;
+
+/**
+ * The real data sources of a run: files are read once, analytic truths built once per dimension,
+ * and shared by every cell.
+ */
+final class Sources {
+
+    private final LoadedSpec loaded;
+    /** Sources by dimension ("" for table sources). */
+    private final Map<String, DataSource<double[]>> cache = new ConcurrentHashMap<>();
+
+    Sources(LoadedSpec loaded) {
+        this.loaded = loaded;
+    }
+
+    /** Reads the files now, so that a bad file fails the run before any cell starts. */
+    void preload(List<Cell> cells) throws IOException {
+        for (Cell cell : cells) {
+            source(cell);
+        }
+    }
+
+    DataSource<double[]> source(Cell cell) throws IOException {
+        String key = cell.parameters().getOrDefault("dim", "");
+        DataSource<double[]> cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        DataSource<double[]> made = make(loaded.spec().data(), key);
+        cache.putIfAbsent(key, made);
+        return cache.get(key);
+    }
+
+    private DataSource<double[]> make(DataSpec d, String dim) throws IOException {
+        return switch (d.source()) {
+            case "iris" -> new TableSource("iris", Tables.iris(), d.probe());
+            case "csv" -> new TableSource("csv", Tables.csv(loaded.resolve(d.path()),
+                d.delimiter().charAt(0), d.header(), d.columns(),
+                Tables.Missing.valueOf(d.missing().toUpperCase(java.util.Locale.ROOT))),
+                d.probe());
+            case "analytic" -> analytic(d, dim);
+            default -> throw new IllegalArgumentException("no data source " + d.source());
+        };
+    }
+
+    private static DataSource<double[]> analytic(DataSpec d, String dim) {
+        if (d.distribution().equals("linear-model")) {
+            return AnalyticSource.linearModel(d.features(), d.designSize(), d.noiseVariance(),
+                d.probeSize());
+        }
+        int dimension = Integer.parseInt(dim);
+        return AnalyticSource.of(switch (d.distribution()) {
+            case "gaussian" -> new Analytic.GaussianTruth(dimension, d.mean(), d.variance());
+            case "mixture" -> new Analytic.MixtureTruth(dimension, d.components(),
+                d.separation());
+            case "student-t" -> new Analytic.StudentTruth(dimension, d.degreesOfFreedom());
+            default -> throw new IllegalArgumentException("no distribution " + d.distribution());
+        }, d.probeSize());
+    }
+}
