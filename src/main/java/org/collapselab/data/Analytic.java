@@ -149,7 +149,7 @@ public final class Analytic {
             List<double[]> out = new ArrayList<>(count);
             for (int s = 0; s < count; s++) {
                 double scale = Math.sqrt(degreesOfFreedom
-                    / (2 * Gammas.sample(degreesOfFreedom / 2, random)));
+                    / (2 * org.collapselab.math.Gammas.sample(degreesOfFreedom / 2, random)));
                 double[] x = new double[dim];
                 for (int i = 0; i < dim; i++) {
                     x[i] = scale * random.nextGaussian();

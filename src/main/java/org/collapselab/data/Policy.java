@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import java.util.Optional;
 import org.collapselab.model.GenerativeModel;
+import org.collapselab.model.MomentSampler;
+import org.collapselab.model.SampleMoments;
 import org.collapselab.model.TrainingSet;
 
 /**
@@ -79,9 +82,17 @@ public enum Policy {
         return this == ACCUMULATE;
     }
 
-    /** Starts a cell's mixer. */
-    public <X> Mixer<X> start(RealData<X> real, int n, double rho, double realWeight) {
-        return new Mixer<>(this, real, n, effectiveRho(rho), this == WEIGHTED ? realWeight : 1.0);
+    /**
+     * Starts a cell's mixer.
+     *
+     * @param momentBatches pass synthetic batches as moments where the previous model can draw
+     *     them ({@link MomentSampler}); only for families that accept moments, and never under
+     *     accumulate-subsample, which must pick individual samples
+     */
+    public <X> Mixer<X> start(RealData<X> real, int n, double rho, double realWeight,
+                              boolean momentBatches) {
+        return new Mixer<>(this, real, n, effectiveRho(rho), this == WEIGHTED ? realWeight : 1.0,
+            momentBatches && this != ACCUMULATE_SUBSAMPLE);
     }
 
     /** Descriptions by name, in declaration order. */
@@ -106,9 +117,12 @@ public enum Policy {
         private final int n;
         private final double rho;
         private final double realWeight;
+        private final boolean momentBatches;
         /** Accumulated samples with their weights (accumulate policies). */
         private final List<X> pool = new ArrayList<>();
         private final List<Double> poolWeights = new ArrayList<>();
+        /** Accumulated synthetic batches known by their moments. */
+        private final List<SampleMoments> poolMoments = new ArrayList<>();
         /** Synthetic samples in the pool. */
         private long poolSynthetic;
         /** The real set kept by augment. */
@@ -118,18 +132,20 @@ public enum Policy {
         /** Synthetic share of the last training set. */
         private double lastSyntheticShare;
 
-        Mixer(Policy policy, RealData<X> real, int n, double rho, double realWeight) {
+        Mixer(Policy policy, RealData<X> real, int n, double rho, double realWeight,
+              boolean momentBatches) {
             this.policy = policy;
             this.real = real;
             this.n = n;
             this.rho = rho;
             this.realWeight = realWeight;
+            this.momentBatches = momentBatches;
         }
 
         /** Generation 0's training set: n real samples. */
         public TrainingSet<X> first(RandomGenerator random) {
             List<X> samples = real.draw(n, random);
-            TrainingSet<X> set = weighted(samples, samples.size());
+            TrainingSet<X> set = weighted(samples, samples.size(), List.of());
             if (policy == ACCUMULATE || policy == ACCUMULATE_SUBSAMPLE) {
                 addToPool(set, 0);
             }
@@ -154,8 +170,21 @@ public enum Policy {
                                      RandomGenerator random) {
             List<X> samples = new ArrayList<>(n);
             samples.addAll(real.draw(realCount, random));
-            samples.addAll(previous.sample(synthetic, random));
-            return record(weighted(samples, realCount), synthetic);
+            List<SampleMoments> moments = synthetic(previous, synthetic, samples, random);
+            return record(weighted(samples, realCount, moments), synthetic);
+        }
+
+        /** Adds {@code count} samples of the previous model as rows, or returns their moments. */
+        private List<SampleMoments> synthetic(GenerativeModel<X> previous, int count,
+                                              List<X> rows, RandomGenerator random) {
+            if (momentBatches && count > 0 && previous instanceof MomentSampler sampler) {
+                Optional<SampleMoments> moments = sampler.sampleMoments(count, random);
+                if (moments.isPresent()) {
+                    return List.of(moments.get());
+                }
+            }
+            rows.addAll(previous.sample(count, random));
+            return List.of();
         }
 
         private TrainingSet<X> augment(GenerativeModel<X> previous, int realCount, int synthetic,
@@ -164,20 +193,20 @@ public enum Policy {
                 fixedReal = List.copyOf(real.draw(realCount, random));
             }
             List<X> samples = new ArrayList<>(fixedReal);
-            samples.addAll(previous.sample(synthetic, random));
-            return record(weighted(samples, realCount), synthetic);
+            List<SampleMoments> moments = synthetic(previous, synthetic, samples, random);
+            return record(weighted(samples, realCount, moments), synthetic);
         }
 
         private TrainingSet<X> accumulate(GenerativeModel<X> previous, int realCount,
                                           int synthetic, RandomGenerator random) {
             List<X> batch = new ArrayList<>(n);
             batch.addAll(real.draw(realCount, random));
-            batch.addAll(previous.sample(synthetic, random));
-            TrainingSet<X> added = weighted(batch, realCount);
+            List<SampleMoments> moments = synthetic(previous, synthetic, batch, random);
+            TrainingSet<X> added = weighted(batch, realCount, moments);
             addToPool(added, synthetic);
             lastAdded = added;
             if (policy == ACCUMULATE) {
-                lastSyntheticShare = (double) poolSynthetic / pool.size();
+                lastSyntheticShare = (double) poolSynthetic / poolCount();
                 return poolSet();
             }
             return subsample(random);
@@ -210,7 +239,16 @@ public enum Policy {
                 pool.add(set.samples().get(i));
                 poolWeights.add(set.weight(i));
             }
+            poolMoments.addAll(set.moments());
             poolSynthetic += synthetic;
+        }
+
+        private int poolCount() {
+            int count = pool.size();
+            for (SampleMoments m : poolMoments) {
+                count += m.count();
+            }
+            return count;
         }
 
         private TrainingSet<X> poolSet() {
@@ -221,25 +259,27 @@ public enum Policy {
                     weights[i] = poolWeights.get(i);
                 }
             }
-            return new TrainingSet<>(List.copyOf(pool), weights);
+            return new TrainingSet<>(List.copyOf(pool), weights, poolMoments);
         }
 
         private TrainingSet<X> record(TrainingSet<X> set, int synthetic) {
             lastAdded = set;
-            lastSyntheticShare = set.size() == 0 ? 0 : (double) synthetic / set.size();
+            int total = set.totalCount();
+            lastSyntheticShare = total == 0 ? 0 : (double) synthetic / total;
             return set;
         }
 
         /** The first {@code realCount} samples are real and carry {@code realWeight}. */
-        private TrainingSet<X> weighted(List<X> samples, int realCount) {
+        private TrainingSet<X> weighted(List<X> samples, int realCount,
+                                        List<SampleMoments> moments) {
             if (realWeight == 1) {
-                return TrainingSet.of(samples);
+                return new TrainingSet<>(samples, null, moments);
             }
             double[] weights = new double[samples.size()];
             for (int i = 0; i < weights.length; i++) {
                 weights[i] = i < realCount ? realWeight : 1.0;
             }
-            return new TrainingSet<>(samples, weights);
+            return new TrainingSet<>(samples, weights, moments);
         }
 
         /** The samples added to the pool by the last call (the whole set for other policies). */

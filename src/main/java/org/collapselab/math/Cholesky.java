@@ -155,6 +155,24 @@ public final class Cholesky {
         return sum;
     }
 
+    /** tr(A^-1) = |L^-1|_F^2, by forward substitution on the columns of the identity. */
+    public double traceOfInverse() {
+        double[] column = new double[dim];
+        double sum = 0;
+        for (int j = 0; j < dim; j++) {
+            for (int i = j; i < dim; i++) {
+                int row = i * dim;
+                double value = i == j ? 1 : 0;
+                for (int k = j; k < i; k++) {
+                    value -= lower[row + k] * column[k];
+                }
+                column[i] = value / lower[row + i];
+                sum += column[i] * column[i];
+            }
+        }
+        return sum;
+    }
+
     /** Sets {@code out = mean + L z}: how a Gaussian sample is drawn from standard normals z. */
     public void transform(double[] z, double[] mean, double[] out) {
         for (int i = 0; i < dim; i++) {

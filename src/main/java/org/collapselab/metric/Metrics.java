@@ -82,7 +82,10 @@ public final class Metrics {
         public void measure(Measurement m, MetricRow row) {
             var pair = m.gaussianPair();
             if (pair.isPresent()) {
-                row.putEstimate(KL_QP, GaussianDivergence.kl(pair.get()[0], pair.get()[1]),
+                double v = m.reference().truthIsotropicVariance();
+                row.putEstimate(KL_QP, Double.isNaN(v)
+                    ? GaussianDivergence.kl(pair.get()[0], pair.get()[1])
+                    : GaussianDivergence.klToIsotropic(pair.get()[0], pair.get()[1], v),
                     "gaussian-exact");
                 return;
             }
@@ -119,7 +122,10 @@ public final class Metrics {
         public void measure(Measurement m, MetricRow row) {
             var pair = m.gaussianPair();
             if (pair.isPresent()) {
-                row.putEstimate(KL_PQ, GaussianDivergence.kl(pair.get()[1], pair.get()[0]),
+                double v = m.reference().truthIsotropicVariance();
+                row.putEstimate(KL_PQ, Double.isNaN(v)
+                    ? GaussianDivergence.kl(pair.get()[1], pair.get()[0])
+                    : GaussianDivergence.klFromIsotropic(pair.get()[0], pair.get()[1], v),
                     "gaussian-exact");
                 return;
             }
@@ -214,8 +220,9 @@ public final class Metrics {
          */
         private static double gaussianProbeNll(GaussianMoments q, ProbeReference ref) {
             int dim = q.dim();
-            double[] probeCov = ref.probeCovariance();
-            double trace = q.cholesky().traceOfInverseTimes(probeCov);
+            double trace = ref.probeFactor() != null
+                ? q.cholesky().traceOfInverseTimes(ref.probeFactor())
+                : q.cholesky().traceOfInverseTimes(ref.probeCovariance());
             double[] diff = new double[dim];
             for (int i = 0; i < dim; i++) {
                 diff[i] = ref.probeMean()[i] - q.mean()[i];

@@ -8,7 +8,9 @@ import org.collapselab.data.LinearModelTruth;
 import org.collapselab.data.RealData;
 import org.collapselab.data.Truth;
 import org.collapselab.model.GaussianMoments;
+import org.collapselab.math.Cholesky;
 import org.collapselab.math.Matrices;
+import org.collapselab.math.NotPositiveDefiniteException;
 
 /**
  * Everything about a cell's real distribution that the metrics reuse at every generation,
@@ -23,6 +25,7 @@ public final class ProbeReference {
     static final double TAIL_LOW = 0.01;
     static final double TAIL_HIGH = 0.99;
 
+    private final RealData<double[]> real;
     private final List<double[]> probe;
     private final Optional<Truth<double[]>> truth;
     private final int evaluationSamples;
@@ -30,6 +33,8 @@ public final class ProbeReference {
     /** Probe mean and biased covariance (row-major). */
     private final double[] probeMean;
     private final double[] probeCovariance;
+    /** Cholesky factor of the probe covariance, or null when it is singular. */
+    private final Cholesky probeFactor;
     /** Unit directions for sliced W2, one row each (empty when d = 1). */
     private final double[][] directions;
     /** The probe projected on each direction (or on the axis when d = 1), sorted. */
@@ -45,6 +50,7 @@ public final class ProbeReference {
     private final Optional<GaussianMoments> truthGaussian;
 
     public ProbeReference(RealData<double[]> real, int evaluationSamples, int projections) {
+        this.real = real;
         this.probe = real.probe();
         this.truth = real.truth();
         this.evaluationSamples = evaluationSamples;
@@ -53,6 +59,7 @@ public final class ProbeReference {
         this.probeMean = new double[dim];
         this.probeCovariance = new double[dim * dim];
         probeMoments(dim);
+        this.probeFactor = factorOrNull(probeCovariance, dim);
         this.directions = dim == 1 ? new double[][] {{1.0}} : directions(dim, projections);
         this.sortedProjections = new double[directions.length][];
         for (int p = 0; p < directions.length; p++) {
@@ -95,6 +102,14 @@ public final class ProbeReference {
                 probeCovariance[i * dim + j] = v;
                 probeCovariance[j * dim + i] = v;
             }
+        }
+    }
+
+    private static Cholesky factorOrNull(double[] covariance, int dim) {
+        try {
+            return Cholesky.of(covariance, dim);
+        } catch (NotPositiveDefiniteException singular) {
+            return null;
         }
     }
 
@@ -166,6 +181,11 @@ public final class ProbeReference {
         return v;
     }
 
+    /** The cell's real data this reference was computed from. */
+    public RealData<double[]> real() {
+        return real;
+    }
+
     public List<double[]> probe() {
         return probe;
     }
@@ -198,6 +218,11 @@ public final class ProbeReference {
 
     double[] probeCovariance() {
         return probeCovariance;
+    }
+
+    /** The probe covariance's factor, null when singular (fewer probe rows than dimensions). */
+    Cholesky probeFactor() {
+        return probeFactor;
     }
 
     double[][] directions() {

@@ -10,7 +10,7 @@ public final class FamilyCatalogue {
 
     static {
         FAMILIES.put("gaussian", "multivariate normal by maximum likelihood (options: unbiased, "
-            + "ridge)");
+            + "ridge, moment_sampling)");
         FAMILIES.put("gmm", "Gaussian mixture by EM from k-means++ starts (options: components, "
             + "covariance, max_iterations, tolerance, restarts, regularization)");
         FAMILIES.put("kde", "Gaussian kernel density (option: bandwidth = scott, silverman or a "

@@ -23,4 +23,12 @@ public interface ModelFamily<X> {
      *     matrix that the family cannot regularise, a non-finite value)
      */
     GenerativeModel<X> fit(TrainingSet<X> training, RandomGenerator random);
+
+    /**
+     * Whether {@link #fit} accepts training sets with moment batches ({@link SampleMoments}); a
+     * family that does not is only ever given rows.
+     */
+    default boolean acceptsMoments() {
+        return false;
+    }
 }

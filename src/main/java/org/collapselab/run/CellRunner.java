@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.collapselab.data.DataSource;
 import org.collapselab.data.Policy;
 import org.collapselab.data.RealData;
 import org.collapselab.metric.Baseline;
@@ -62,17 +61,15 @@ final class CellRunner {
         List<CellResult.Generation> rows = new ArrayList<>();
         int generation = 0;
         try {
-            DataSource<double[]> source = sources.source(cell);
-            RealData<double[]> real = source.open(new SplittableRandom(cell.dataSeed()));
-            ProbeReference reference = new ProbeReference(real, spec.metrics().samples(),
-                spec.metrics().projections());
+            ProbeReference reference = sources.reference(cell, spec.metrics());
+            RealData<double[]> real = reference.real();
             ModelFamily<double[]> family = Families.create(cell, spec.model());
             Policy policy = Policy.byKey(cell.parameter("policy"));
             double realWeight = cell.parameters().getOrDefault("real_weight", "").isEmpty()
                 ? spec.realWeight().get(0) : Double.parseDouble(cell.parameter("real_weight"));
             Policy.Mixer<double[]> mixer = policy.start(real,
                 Integer.parseInt(cell.parameter("n")), Double.parseDouble(cell.parameter("rho")),
-                realWeight);
+                realWeight, family.acceptsMoments());
             IncrementalFamily.Accumulator<double[]> accumulator =
                 policy.appendOnly() && family instanceof IncrementalFamily<double[]> incremental
                     ? incremental.accumulator() : null;
@@ -89,7 +86,7 @@ final class CellRunner {
                 if (generation == 0) {
                     baseline = Baseline.of(row);
                 }
-                rows.add(new CellResult.Generation(generation, training.size(),
+                rows.add(new CellResult.Generation(generation, training.totalCount(),
                     mixer.lastSyntheticShare(), row));
                 previous = model;
             }

@@ -19,7 +19,8 @@ final class Families {
     static ModelFamily<double[]> create(Cell cell, ModelSpec options) {
         String name = cell.parameter("family");
         return switch (name) {
-            case "gaussian" -> new GaussianFamily(options.unbiased(), options.ridge());
+            case "gaussian" -> new GaussianFamily(options.unbiased(), options.ridge(),
+                options.momentSampling());
             case "gmm" -> new GmmFamily(new GmmOptions(
                 Integer.parseInt(cell.parameter("components")),
                 GmmOptions.Covariance.valueOf(options.covariance().toUpperCase(Locale.ROOT)),

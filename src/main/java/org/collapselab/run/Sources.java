@@ -1,16 +1,21 @@
 package org.collapselab.run;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.collapselab.data.Analytic;
 import org.collapselab.data.AnalyticSource;
 import org.collapselab.data.DataSource;
+import org.collapselab.data.RealData;
+import org.collapselab.metric.ProbeReference;
 import org.collapselab.data.TableSource;
 import org.collapselab.data.Tables;
 import org.collapselab.spec.DataSpec;
 import org.collapselab.spec.LoadedSpec;
+import org.collapselab.spec.MetricsSpec;
 
 /**
  * The real data sources of a run: files are read once, analytic truths built once per dimension,
@@ -21,6 +26,19 @@ final class Sources {
     private final LoadedSpec loaded;
     /** Sources by dimension ("" for table sources). */
     private final Map<String, DataSource<double[]>> cache = new ConcurrentHashMap<>();
+    /**
+     * Recently used probe references by data seed and dimension. Cells of one replicate share
+     * their real data split; computing its probe moments and projections once saves O(m d^2)
+     * per cell. Bounded, since runs with thousands of replicates would not fit.
+     */
+    private final Map<String, ProbeReference> references = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ProbeReference> eldest) {
+            return size() > REFERENCE_CACHE;
+        }
+    };
+    /** Probe references kept. */
+    private static final int REFERENCE_CACHE = 64;
 
     Sources(LoadedSpec loaded) {
         this.loaded = loaded;
@@ -42,6 +60,23 @@ final class Sources {
         DataSource<double[]> made = make(loaded.spec().data(), key);
         cache.putIfAbsent(key, made);
         return cache.get(key);
+    }
+
+    /** The cell's real data and the probe reference computed from it, shared where possible. */
+    ProbeReference reference(Cell cell, MetricsSpec metrics) throws IOException {
+        String key = cell.dataSeed() + "/" + cell.parameters().getOrDefault("dim", "");
+        synchronized (references) {
+            ProbeReference cached = references.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        RealData<double[]> real = source(cell).open(new SplittableRandom(cell.dataSeed()));
+        ProbeReference made = new ProbeReference(real, metrics.samples(), metrics.projections());
+        synchronized (references) {
+            references.putIfAbsent(key, made);
+            return references.get(key);
+        }
     }
 
     private DataSource<double[]> make(DataSpec d, String dim) throws IOException {

@@ -69,7 +69,7 @@ final class Defaults {
 
     private static ModelSpec model(ModelSpec m, List<String> families, DataSpec data) {
         ModelSpec given = m == null ? new ModelSpec(null, null, null, null, null, null, null, null,
-            null, null) : m;
+            null, null, null) : m;
         boolean gaussian = families.contains("gaussian");
         boolean gmm = families.contains("gmm");
         boolean kde = families.contains("kde");
@@ -78,6 +78,7 @@ final class Defaults {
         return new ModelSpec(
             gaussian ? or(given.unbiased(), false) : given.unbiased(),
             gaussian ? or(given.ridge(), 1e-6) : given.ridge(),
+            gaussian ? or(given.momentSampling(), true) : given.momentSampling(),
             gmm ? or(given.components(), List.of(2)) : given.components(),
             gmm ? or(given.covariance(), "full") : given.covariance(),
             gmm ? or(given.maxIterations(), 200) : given.maxIterations(),

@@ -1,9 +1,9 @@
-package org.collapselab.data;
+package org.collapselab.math;
 
 import java.util.random.RandomGenerator;
 
 /** Gamma variates from a caller's stream (Commons Math samplers own their generators). */
-final class Gammas {
+public final class Gammas {
 
     private Gammas() {
     }
@@ -12,7 +12,7 @@ final class Gammas {
      * A Gamma(shape, 1) draw by Marsaglia and Tsang's squeeze method (ACM TOMS 26(3), 2000); for
      * shape &lt; 1 it boosts to shape + 1 and scales by U^(1/shape).
      */
-    static double sample(double shape, RandomGenerator random) {
+    public static double sample(double shape, RandomGenerator random) {
         if (shape < 1) {
             return sample(shape + 1, random) * Math.pow(random.nextDouble(), 1 / shape);
         }
