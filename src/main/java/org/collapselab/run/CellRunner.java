@@ -57,6 +57,11 @@ final class CellRunner {
     }
 
     CellResult run(Cell cell) {
+        return run(cell, () -> { });
+    }
+
+    /** Runs a cell, calling {@code afterGeneration} as each generation finishes. */
+    CellResult run(Cell cell, Runnable afterGeneration) {
         long start = System.nanoTime();
         List<CellResult.Generation> rows = new ArrayList<>();
         int generation = 0;
@@ -89,6 +94,7 @@ final class CellRunner {
                 rows.add(new CellResult.Generation(generation, training.totalCount(),
                     mixer.lastSyntheticShare(), row));
                 previous = model;
+                afterGeneration.run();
             }
             return new CellResult(cell, rows, null, -1, seconds(start));
         } catch (RuntimeException | java.io.IOException failure) {

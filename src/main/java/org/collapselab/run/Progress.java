@@ -1,6 +1,10 @@
 package org.collapselab.run;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,7 +12,9 @@ import org.slf4j.LoggerFactory;
  * Progress of a run: a line per finished cell with the count, its time and an estimate of the
  * time left. Runs of up to {@value #CELL_LINES} cells log every cell at INFO; larger runs log
  * every cell at DEBUG and, at INFO, one line per 5% of the cells, so that a grid of thousands of
- * replicates does not bury the console. Failures are always logged at WARN.
+ * replicates does not bury the console. Failures are always logged at WARN. While cells are long
+ * (thousands of generations), a line every {@value #HEARTBEAT_SECONDS} s counts the generations
+ * done.
  */
 final class Progress implements AutoCloseable {
 
@@ -16,24 +22,56 @@ final class Progress implements AutoCloseable {
 
     /** Up to this many cells, each gets an INFO line. */
     static final int CELL_LINES = 200;
+    /** Seconds between two generation-count lines. */
+    static final int HEARTBEAT_SECONDS = 15;
 
     private final int cells;
+    private final long generations;
     /** Cells between two INFO lines on large runs. */
     private final int stride;
     private final AtomicInteger finished = new AtomicInteger();
+    private final AtomicLong generationsDone = new AtomicLong();
     private final long startNanos = System.nanoTime();
+    private final ScheduledExecutorService heartbeat;
+    /** Generations done at the last heartbeat line, to stay quiet when nothing moved. */
+    private long lastReported;
 
     Progress(int cells, long generations) {
         this.cells = cells;
+        this.generations = generations;
         this.stride = Math.max(1, cells / 20);
         if (cells > 0) {
             LOG.info("running {} cells ({} generations in all)", cells, generations);
         }
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "progress");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
+            TimeUnit.SECONDS);
+    }
+
+    /** Called by a cell after each generation it finishes. */
+    void generationDone() {
+        generationsDone.incrementAndGet();
+    }
+
+    private synchronized void beat() {
+        long done = generationsDone.get();
+        if (done == lastReported || done >= generations) {
+            return;
+        }
+        lastReported = done;
+        double elapsed = elapsedSeconds();
+        LOG.info(String.format("%d of %d generations (%.0f%%), %d of %d cells; about %.0f s left",
+            done, generations, 100.0 * done / generations, finished.get(), cells,
+            elapsed / done * (generations - done)));
     }
 
     void cellDone(CellResult result) {
         int count = finished.incrementAndGet();
-        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        double elapsed = elapsedSeconds();
         double left = elapsed / count * (cells - count);
         String outcome = result.failed()
             ? "FAILED at generation " + result.failedGeneration() + ": " + result.error()
@@ -49,8 +87,12 @@ final class Progress implements AutoCloseable {
         }
     }
 
+    private double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
     @Override
     public void close() {
-        // Nothing to release: lines are logged as cells finish.
+        heartbeat.shutdownNow();
     }
 }

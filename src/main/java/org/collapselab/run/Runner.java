@@ -173,7 +173,7 @@ public final class Runner {
                 int position = i;
                 Cell cell = todo.get(i);
                 pool.execute(() -> {
-                    CellResult result = runner.run(cell);
+                    CellResult result = runner.run(cell, progress::generationDone);
                     progress.cellDone(result);
                     sink.accept(position, result);
                 });
