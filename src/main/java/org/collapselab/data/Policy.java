@@ -1,6 +1,7 @@
 package org.collapselab.data;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -125,6 +126,8 @@ public enum Policy {
         private final List<SampleMoments> poolMoments = new ArrayList<>();
         /** Synthetic samples in the pool. */
         private long poolSynthetic;
+        /** Which pool positions hold synthetic samples, to count them in a subsample. */
+        private final BitSet syntheticInPool = new BitSet();
         /** The real set kept by augment. */
         private List<X> fixedReal;
         /** The batch added by the last call (for incremental fits). */
@@ -220,6 +223,7 @@ public enum Policy {
             }
             List<X> samples = new ArrayList<>(size);
             double[] weights = realWeight == 1 ? null : new double[size];
+            int synthetic = 0;
             for (int i = 0; i < size; i++) {
                 int j = i + random.nextInt(index.length - i);
                 int swap = index[i];
@@ -229,12 +233,22 @@ public enum Policy {
                 if (weights != null) {
                     weights[i] = poolWeights.get(index[i]);
                 }
+                if (syntheticInPool.get(index[i])) {
+                    synthetic++;
+                }
             }
-            lastSyntheticShare = (double) poolSynthetic / pool.size();
+            lastSyntheticShare = (double) synthetic / size;
             return new TrainingSet<>(samples, weights);
         }
 
+        /**
+         * Adds a batch whose last {@code synthetic} samples are synthetic: its moment batches, if
+         * any, then its last rows.
+         */
         private void addToPool(TrainingSet<X> set, int synthetic) {
+            int syntheticRows = synthetic - (set.totalCount() - set.size());
+            syntheticInPool.set(pool.size() + set.size() - syntheticRows,
+                pool.size() + set.size());
             for (int i = 0; i < set.size(); i++) {
                 pool.add(set.samples().get(i));
                 poolWeights.add(set.weight(i));
