@@ -75,14 +75,23 @@ public final class Tables {
         }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = format.parse(reader)) {
-            List<CSVRecord> records = parser.getRecords();
-            int[] index = columnIndexes(file, parser, records, header, columns);
-            List<double[]> rows = new ArrayList<>(records.size());
-            for (CSVRecord record : records) {
-                double[] row = parseRow(file, record, index, missing, parser.getHeaderNames());
+            List<double[]> rows = new ArrayList<>();
+            int[] index = null;
+            // Records are read one at a time so that the parser's line count, taken just after a
+            // record is read, is that record's line (its last line when a quoted cell spans
+            // several); after reading them all at once it would be the file's last line.
+            for (CSVRecord record : parser) {
+                if (index == null) {
+                    index = columnIndexes(file, parser, record.size(), header, columns);
+                }
+                double[] row = parseRow(file, parser.getCurrentLineNumber(), record, index,
+                    missing, parser.getHeaderNames());
                 if (row != null) {
                     rows.add(row);
                 }
+            }
+            if (index == null) {
+                columnIndexes(file, parser, 0, header, columns);
             }
             if (missing == Missing.MEAN) {
                 imputeMeans(rows);
@@ -95,10 +104,10 @@ public final class Tables {
         }
     }
 
-    private static int[] columnIndexes(Path file, CSVParser parser, List<CSVRecord> records,
+    /** The selected columns' positions; {@code firstWidth} is the first record's field count. */
+    private static int[] columnIndexes(Path file, CSVParser parser, int firstWidth,
                                        boolean header, List<String> columns) throws TableException {
-        int width = header ? parser.getHeaderNames().size()
-            : records.isEmpty() ? 0 : records.get(0).size();
+        int width = header ? parser.getHeaderNames().size() : firstWidth;
         if (columns.isEmpty()) {
             int[] all = new int[width];
             for (int i = 0; i < width; i++) {
@@ -123,8 +132,9 @@ public final class Tables {
         return index;
     }
 
-    private static double[] parseRow(Path file, CSVRecord record, int[] index, Missing missing,
-                                     List<String> headerNames) throws TableException {
+    private static double[] parseRow(Path file, long line, CSVRecord record, int[] index,
+                                     Missing missing, List<String> headerNames)
+        throws TableException {
         double[] row = new double[index.length];
         for (int c = 0; c < index.length; c++) {
             String cell = index[c] < record.size() ? record.get(index[c]).trim() : "";
@@ -136,9 +146,9 @@ public final class Tables {
                 if (missing == Missing.FAIL) {
                     String column = headerNames.isEmpty() ? "column " + index[c]
                         : "column '" + headerNames.get(index[c]) + "'";
-                    throw new TableException(file + ":" + record.getParser().getCurrentLineNumber()
-                        + ": " + column + " has '" + cell + "', not a number; set "
-                        + "data.missing to drop or mean to skip or fill such cells");
+                    throw new TableException(file + ":" + line + ": " + column + " has '"
+                        + cell + "', not a number; set data.missing to drop or mean to skip or "
+                        + "fill such cells");
                 }
             }
             row[c] = value;
