@@ -28,7 +28,7 @@ public final class Grid {
         List<Map<String, String>> points = points(spec);
         List<Cell> cells = new ArrayList<>();
         for (Map<String, String> point : points) {
-            String key = Cell.keyOf(point);
+            String key = seedKey(point);
             String dataKey = "data;dim=" + point.getOrDefault("dim", "");
             for (int r = 0; r < spec.replicates(); r++) {
                 cells.add(new Cell(cells.size(), point, r, Seeds.derive(spec.seed(), key, r),
@@ -36,6 +36,21 @@ public final class Grid {
             }
         }
         return cells;
+    }
+
+    /**
+     * The key a cell's seed is derived from: its grid point without the blank parameters, so that
+     * a column that other cells bring in (real_weight with a weighted policy, components with
+     * gmm) does not change the seeds of the cells it does not apply to.
+     */
+    static String seedKey(Map<String, String> point) {
+        Map<String, String> applicable = new LinkedHashMap<>();
+        point.forEach((name, value) -> {
+            if (!value.isEmpty()) {
+                applicable.put(name, value);
+            }
+        });
+        return Cell.keyOf(applicable);
     }
 
     /** The parameter columns of a spec's cells, in order. */
