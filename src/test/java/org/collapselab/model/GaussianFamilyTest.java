@@ -130,6 +130,39 @@ class GaussianFamilyTest {
         }
     }
 
+    @Test
+    void aMomentBatchFitsLikeTheRowsItSummarises() {
+        SplittableRandom random = new SplittableRandom(23);
+        TrainingSet<double[]> rows = batch(9, random);
+        List<double[]> samples = rows.samples();
+        // The batch's mean and centred scatter, computed here by hand.
+        double[] mean = new double[3];
+        for (double[] x : samples) {
+            for (int i = 0; i < 3; i++) {
+                mean[i] += x[i] / samples.size();
+            }
+        }
+        double[] scatter = new double[9];
+        for (double[] x : samples) {
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    scatter[i * 3 + j] += (x[i] - mean[i]) * (x[j] - mean[j]);
+                }
+            }
+        }
+        SampleMoments summary = new SampleMoments(samples.size(), mean, scatter);
+        TrainingSet<double[]> real = batch(5, random);
+        List<double[]> all = new ArrayList<>(real.samples());
+        all.addAll(samples);
+        for (GaussianFamily family : List.of(MAXIMUM_LIKELIHOOD, UNBIASED)) {
+            GaussianMoments fromRows = moments(family.fit(TrainingSet.of(all), UNUSED));
+            GaussianMoments mixed = moments(family.fit(
+                new TrainingSet<>(real.samples(), null, List.of(summary)), UNUSED));
+            assertArrayEquals(fromRows.mean(), mixed.mean(), 1e-10);
+            assertArrayEquals(fromRows.covariance(), mixed.covariance(), 1e-10);
+        }
+    }
+
     /** 3-D points around (100, -50, 3) with a spread of order 1 and weights 1 or 2.5. */
     private static TrainingSet<double[]> batch(int size, SplittableRandom random) {
         List<double[]> samples = new ArrayList<>();
