@@ -56,6 +56,24 @@ class GaussianDivergenceTest {
     }
 
     @Test
+    void klShortcutsAgainstAnIsotropicGaussianMatchTheHandValuesAndTheGeneralForm() {
+        // The full-covariance example above against p = N(0, I): 5 - log 3 and 1 + log 3.
+        GaussianMoments q = gaussian(new double[] {1, -1, 2}, new double[] {
+            2, 1, 0, 1, 2, 0, 0, 0, 3});
+        GaussianMoments unit = GaussianMoments.standard(3);
+        assertEquals(5 - Math.log(3), GaussianDivergence.klToIsotropic(q, unit, 1), TOLERANCE);
+        assertEquals(1 + Math.log(3), GaussianDivergence.klFromIsotropic(q, unit, 1), TOLERANCE);
+        // Against p = N((0.5, 0, -1), 2.5 I) they must agree with the general formula.
+        double v = 2.5;
+        GaussianMoments p = gaussian(new double[] {0.5, 0, -1}, Matrices.diagonal(new double[] {
+            v, v, v}));
+        assertEquals(GaussianDivergence.kl(q, p), GaussianDivergence.klToIsotropic(q, p, v),
+            TOLERANCE);
+        assertEquals(GaussianDivergence.kl(p, q), GaussianDivergence.klFromIsotropic(q, p, v),
+            TOLERANCE);
+    }
+
+    @Test
     void klOfAGaussianWithItselfIsZero() {
         GaussianMoments p = gaussian(new double[] {1, -1, 2}, new double[] {
             2, 1, 0, 1, 2, 0, 0, 0, 3});

@@ -48,7 +48,9 @@ class ProbeNllTest {
         double[] x = {2, 0, -1};
         GaussianFamily.Fitted model = new GaussianFamily.Fitted(
             GaussianMoments.of(MEAN, COVARIANCE));
-        // x - mu = (1, 2, -1.5): quadratic form (2 - 4 + 8) / 3 + 2.25 / 3 = 2.75.
+        // A one-point probe has a zero (singular) covariance, so this takes the branch without
+        // the probe's Cholesky factor. x - mu = (1, 2, -1.5): quadratic form
+        // (2 * 1 - 2 * 1 * 2 + 2 * 4) / 3 + 2.25 / 3 = 2.75.
         double expected = 0.5 * (3 * Math.log(2 * Math.PI) + Math.log(9) + 2.75);
         assertEquals(expected, measureNll(model, List.of(x)).get(Metrics.NLL), 1e-12);
     }
