@@ -265,6 +265,11 @@ public enum Policy {
             return count;
         }
 
+        /**
+         * The whole pool as a training set. The rows are a read-only view, not a copy (a copy
+         * per generation made accumulate quadratic in the number of generations); the view is
+         * only valid until the next call grows the pool.
+         */
         private TrainingSet<X> poolSet() {
             double[] weights = null;
             if (realWeight != 1) {
@@ -273,7 +278,8 @@ public enum Policy {
                     weights[i] = poolWeights.get(i);
                 }
             }
-            return new TrainingSet<>(List.copyOf(pool), weights, poolMoments);
+            return new TrainingSet<>(java.util.Collections.unmodifiableList(pool), weights,
+                poolMoments);
         }
 
         private TrainingSet<X> record(TrainingSet<X> set, int synthetic) {
