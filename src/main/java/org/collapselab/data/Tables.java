@@ -75,11 +75,19 @@ public final class Tables {
         }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = format.parse(reader)) {
-            List<CSVRecord> records = parser.getRecords();
+            List<CSVRecord> records = new ArrayList<>();
+            // The parser's line count once a record is read is that record's (last) line; read
+            // after getRecords() it would be the end of the file for every record.
+            List<Long> lineNumbers = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                records.add(record);
+                lineNumbers.add(parser.getCurrentLineNumber());
+            }
             int[] index = columnIndexes(file, parser, records, header, columns);
             List<double[]> rows = new ArrayList<>(records.size());
-            for (CSVRecord record : records) {
-                double[] row = parseRow(file, record, index, missing, parser.getHeaderNames());
+            for (int r = 0; r < records.size(); r++) {
+                double[] row = parseRow(file, records.get(r), lineNumbers.get(r), index, missing,
+                    parser.getHeaderNames());
                 if (row != null) {
                     rows.add(row);
                 }
@@ -123,8 +131,9 @@ public final class Tables {
         return index;
     }
 
-    private static double[] parseRow(Path file, CSVRecord record, int[] index, Missing missing,
-                                     List<String> headerNames) throws TableException {
+    private static double[] parseRow(Path file, CSVRecord record, long line, int[] index,
+                                     Missing missing, List<String> headerNames)
+        throws TableException {
         double[] row = new double[index.length];
         for (int c = 0; c < index.length; c++) {
             String cell = index[c] < record.size() ? record.get(index[c]).trim() : "";
@@ -136,7 +145,7 @@ public final class Tables {
                 if (missing == Missing.FAIL) {
                     String column = headerNames.isEmpty() ? "column " + index[c]
                         : "column '" + headerNames.get(index[c]) + "'";
-                    throw new TableException(file + ":" + record.getParser().getCurrentLineNumber()
+                    throw new TableException(file + ":" + line
                         + ": " + column + " has '" + cell + "', not a number; set "
                         + "data.missing to drop or mean to skip or fill such cells");
                 }
