@@ -199,6 +199,7 @@ final class Validator {
     }
 
     private void metrics(MetricsSpec m) throws SpecException {
+        nonEmpty("/metrics/include", "metrics.include", m.include());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < m.include().size(); i++) {
             String name = m.include().get(i);
