@@ -32,6 +32,35 @@ final class Specs {
     /** Rows of {@link #TINY}'s generations.csv: generations 0 to 3 of each cell. */
     static final int TINY_ROWS = TINY_CELLS * 4;
 
+    /**
+     * 6 cells of least squares on a fixed design (replace and accumulate, three replicates,
+     * five generations each). Its last CSV column, test_error, holds a number, so a file cut
+     * inside it still has every column.
+     */
+    static final String LINEAR = """
+        name: linear
+        seed: 89
+        generations: 4
+        replicates: 3
+        family: linear-regression
+        policy: [replace, accumulate]
+        n: 20
+        data:
+          source: analytic
+          distribution: linear-model
+          features: 3
+          design_size: 20
+          probe_size: 50
+        metrics:
+          samples: 50
+        """;
+
+    /** Cells of {@link #LINEAR}. */
+    static final int LINEAR_CELLS = 6;
+
+    /** Rows per cell of {@link #LINEAR}: generations 0 to 4. */
+    static final int LINEAR_GENERATIONS = 5;
+
     private Specs() {
     }
 }
