@@ -186,6 +186,13 @@ class SpecMistakesTest {
                 metrics:
                   include: []
                 """, 6, "metrics.include"),
+            Arguments.of("dim on a table source", """
+                generations: 3
+                family: gaussian
+                data:
+                  source: iris
+                  dim: 2
+                """, 5, "data.dim"),
             Arguments.of("csv file missing", """
                 generations: 3
                 family: gaussian
