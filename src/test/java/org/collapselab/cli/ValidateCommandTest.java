@@ -42,8 +42,8 @@ class ValidateCommandTest {
         assertEquals(0, result.code(), result::err);
         assertEquals("", result.err());
         List<String> lines = result.out().lines().toList();
-        assertTrue(lines.get(lines.size() - 1).matches("# valid: \\d+ cells, \\d+ generations each"),
-            lines.get(lines.size() - 1));
+        String summary = lines.get(lines.size() - 1);
+        assertTrue(summary.matches("# valid: \\d+ cells, \\d+ generations each"), summary);
         ExperimentSpec printed = SpecLoader.fromYaml(result.out());
         assertEquals(SpecLoader.load(experiment).spec(), printed);
         assertEveryDefaultFilled(printed);
