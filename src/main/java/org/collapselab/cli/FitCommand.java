@@ -3,6 +3,8 @@ package org.collapselab.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.collapselab.law.DegenerateDesignException;
+import org.collapselab.report.RunFileFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -24,7 +26,15 @@ final class FitCommand implements Callable<Integer> {
         if (!RunDirs.check(runDir, commandSpec.commandLine().getErr())) {
             return 2;
         }
-        Analysis.fit(runDir, commandSpec.commandLine().getOut());
-        return 0;
+        try {
+            Analysis.fit(runDir, commandSpec.commandLine().getOut());
+            return 0;
+        } catch (RunFileFormatException malformed) {
+            commandSpec.commandLine().getErr().println(malformed.getMessage());
+            return 2;
+        } catch (DegenerateDesignException unidentified) {
+            commandSpec.commandLine().getErr().println(Analysis.unfitted(runDir, unidentified));
+            return 2;
+        }
     }
 }

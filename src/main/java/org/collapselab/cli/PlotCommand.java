@@ -3,6 +3,7 @@ package org.collapselab.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.collapselab.report.RunFileFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -24,7 +25,13 @@ final class PlotCommand implements Callable<Integer> {
         if (!RunDirs.check(runDir, commandSpec.commandLine().getErr())) {
             return 2;
         }
-        Analysis.plot(runDir, commandSpec.commandLine().getOut());
-        return 0;
+        try {
+            Analysis.plot(runDir, commandSpec.commandLine().getOut());
+            return 0;
+        } catch (RunFileFormatException malformed) {
+            // The report names files relative to the run folder; say which folder.
+            commandSpec.commandLine().getErr().println(runDir + ": " + malformed.getMessage());
+            return 2;
+        }
     }
 }

@@ -69,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
             RunOptions options = new RunOptions(out, results, resume, threadCount, !noReport);
             RunSummary summary = new Runner(loaded, options).run();
             if (!noReport) {
-                Analysis.finish(summary.runDir(), commandSpec.commandLine().getOut());
+                Analysis.finish(summary.runDir(), commandSpec.commandLine().getOut(), err);
             }
             PrintWriter stdout = commandSpec.commandLine().getOut();
             stdout.println("results: " + summary.runDir());

@@ -49,7 +49,11 @@ public final class FitBuilder {
         return reports;
     }
 
-    /** The law observations of a generations.csv. */
+    /**
+     * The law observations of a generations.csv.
+     *
+     * @throws RunFileFormatException if the file lacks the columns or a record is cut short
+     */
     public static List<Observation> observations(Path csv) throws IOException {
         try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
              CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
@@ -58,18 +62,33 @@ public final class FitBuilder {
             int first = names.indexOf("generation") + 1;
             int last = names.indexOf("status");
             if (first <= 0 || last < first || !names.contains("log_q")) {
-                throw new IOException(csv + ": not a generations.csv (columns generation, "
-                    + "status and log_q are needed)");
+                throw new RunFileFormatException(csv + ": not a generations.csv (columns "
+                    + "generation, status and log_q are needed)");
             }
             List<String> parameters = names.subList(first, last);
-            List<CSVRecord> records = parser.getRecords();
+            List<CSVRecord> records = records(csv, parser);
             Set<String> failed = new HashSet<>();
             for (CSVRecord r : records) {
+                if (!r.isConsistent()) {
+                    throw new RunFileFormatException(csv + " record " + r.getRecordNumber()
+                        + ": found " + r.size() + " fields, expected " + names.size()
+                        + " as in the header (a run cut short? resume it first)");
+                }
                 if (!"ok".equals(r.get("status"))) {
                     failed.add(r.get("cell"));
                 }
             }
             return collect(records, parameters, failed);
+        }
+    }
+
+    private static List<CSVRecord> records(Path csv, CSVParser parser) {
+        try {
+            return parser.getRecords();
+        } catch (java.io.UncheckedIOException malformed) {
+            String why = malformed.getCause() == null ? malformed.getMessage()
+                : malformed.getCause().getMessage();
+            throw new RunFileFormatException(csv + " is not valid CSV: " + why);
         }
     }
 

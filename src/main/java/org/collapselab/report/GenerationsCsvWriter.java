@@ -57,18 +57,27 @@ public final class GenerationsCsvWriter implements AutoCloseable {
 
     /**
      * Opens an existing file to continue it: keeps the complete cells, drops a trailing partial
-     * cell, and returns the writer with the ids of the cells kept.
+     * cell, and returns the writer with the ids of the cells kept. Only whole lines count: every
+     * write ends with a line end, so a last line without one was cut by the kill, even when what
+     * is left of it still parses (a number cut short in the last column). A file that stops
+     * inside its header, or is empty, holds no cell and starts again from the header.
      *
      * @param complete decides from a cell's records whether the cell is complete
+     * @throws RunFileFormatException if the header is another run's
      */
     public static Resumed openForResume(Path file, List<String> header,
                                         java.util.function.Predicate<List<CSVRecord>> complete)
         throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).equals(render(List.of(header)).strip())) {
-            throw new IOException(file + ": its columns differ from this run's; it was written "
-                + "by another spec or version, so it cannot be resumed");
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String headerLine = render(List.of(header));
+        if (headerLine.startsWith(text)) {
+            return new Resumed(create(file, header), List.of());
         }
+        if (!text.startsWith(headerLine)) {
+            throw new RunFileFormatException(file + ": its columns differ from this run's; it "
+                + "was written by another spec or version, so it cannot be resumed");
+        }
+        List<String> lines = text.substring(0, text.lastIndexOf('\n') + 1).lines().toList();
         Map<String, List<String>> cellLines = new LinkedHashMap<>();
         Map<String, List<CSVRecord>> cellRecords = new LinkedHashMap<>();
         for (int i = 1; i < lines.size(); i++) {

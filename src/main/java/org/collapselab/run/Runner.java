@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.collapselab.data.Tables;
 import org.collapselab.metric.Metrics;
 import org.collapselab.report.GenerationsCsvWriter;
+import org.collapselab.report.RunFileFormatException;
 import org.collapselab.spec.ExperimentSpec;
 import org.collapselab.spec.LoadedSpec;
 import org.collapselab.spec.SpecLoader;
@@ -73,7 +74,12 @@ public final class Runner {
         List<String> done;
         if (options.resume() && Files.exists(csv)) {
             checkSameSpec(runDir, resolvedYaml);
-            var resumed = GenerationsCsvWriter.openForResume(csv, header, this::complete);
+            GenerationsCsvWriter.Resumed resumed;
+            try {
+                resumed = GenerationsCsvWriter.openForResume(csv, header, this::complete);
+            } catch (RunFileFormatException foreign) {
+                throw new UsageException(foreign.getMessage());
+            }
             writer = resumed.writer();
             done = resumed.completedCells();
         } else {
@@ -137,7 +143,12 @@ public final class Runner {
     private void checkSameSpec(Path runDir, String resolvedYaml) throws UsageException,
         IOException {
         Path saved = runDir.resolve("spec.resolved.yaml");
-        if (!Files.exists(saved) || !Files.readString(saved).equals(resolvedYaml)) {
+        if (!Files.exists(saved)) {
+            throw new UsageException(runDir + " holds no spec.resolved.yaml, so nothing shows it "
+                + "was run with this spec; copy the run's resolved spec there or choose another "
+                + "--out");
+        }
+        if (!Files.readString(saved).equals(resolvedYaml)) {
             throw new UsageException(runDir + " was run with a different spec (compare its "
                 + "spec.resolved.yaml); resume it with the same spec or choose another --out");
         }

@@ -19,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads an experiment YAML strictly (unknown and duplicated keys, wrong types and impossible values
@@ -60,12 +61,13 @@ public final class SpecLoader {
 
     /** Parses spec text; {@code file} names it in messages and anchors relative data paths. */
     public static LoadedSpec parse(Path file, String text) throws SpecException {
-        if (text.isBlank()) {
+        YamlLines lines = YamlLines.index(text);
+        if (text.isBlank() || lines.empty()) {
             throw new SpecException(file + ": the file is empty; an experiment needs at least "
                 + "generations, family and data.source");
         }
-        ExperimentSpec raw = bind(file, text);
-        YamlLines lines = YamlLines.index(text);
+        checkLayout(file, lines);
+        ExperimentSpec raw = bind(file, text, lines);
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         ExperimentSpec resolved = Defaults.resolve(raw, defaultName);
         Path base = file.toAbsolutePath().getParent();
@@ -73,7 +75,22 @@ public final class SpecLoader {
         return new LoadedSpec(file, base, resolved);
     }
 
-    private static ExperimentSpec bind(Path file, String text) throws SpecException {
+    /** What binding would hide: a key given twice, a second document after '---'. */
+    private static void checkLayout(Path file, YamlLines lines) throws SpecException {
+        if (lines.duplicate() != null) {
+            String pointer = lines.duplicate();
+            throw new SpecException(file + ":" + lines.duplicateLine() + ": "
+                + pointer.substring(1).replace('/', '.') + ": given twice (first on line "
+                + lines.line(pointer) + "); keep one of them");
+        }
+        if (lines.secondDocument() > 0) {
+            throw new SpecException(file + ":" + lines.secondDocument() + ": a second YAML "
+                + "document starts here; put the whole experiment in one document");
+        }
+    }
+
+    private static ExperimentSpec bind(Path file, String text, YamlLines lines)
+        throws SpecException {
         try {
             ExperimentSpec spec = READER.readValue(text, ExperimentSpec.class);
             if (spec == null) {
@@ -81,24 +98,59 @@ public final class SpecLoader {
             }
             return spec;
         } catch (UnrecognizedPropertyException unknown) {
-            throw new SpecException(where(file, unknown.getLocation()) + "unknown field '"
+            int line = lines.line(pointer(unknown.getPath()));
+            throw new SpecException((line > 0 ? file + ":" + line + ": "
+                : where(file, unknown.getLocation())) + "unknown field '"
                 + unknown.getPropertyName() + "'" + in(unknown.getPath()) + "; known fields: "
                 + known(unknown.getKnownPropertyIds()));
         } catch (InvalidFormatException wrong) {
+            String kind = article(wrong.getTargetType());
             throw new SpecException(where(file, wrong.getLocation()) + field(wrong.getPath())
-                + ": '" + wrong.getValue() + "' is not " + article(wrong.getTargetType())
-                + "; write " + article(wrong.getTargetType()) + " or a list of them");
+                + ": '" + wrong.getValue() + "' is not " + kind + "; write " + kind
+                + (inList(wrong.getPath()) ? " or a list of them" : ""));
         } catch (MismatchedInputException mismatch) {
             throw new SpecException(where(file, mismatch.getLocation()) + field(mismatch.getPath())
                 + ": wrong kind of value, expected " + article(mismatch.getTargetType())
-                + (mismatch.getTargetType() == null ? "" : " (or a list where a grid is allowed)"));
-        } catch (JsonMappingException other) {
-            throw new SpecException(where(file, other.getLocation()) + field(other.getPath())
-                + ": " + firstLine(other.getOriginalMessage()));
-        } catch (JsonProcessingException syntax) {
-            throw new SpecException(where(file, syntax.getLocation())
-                + firstLine(syntax.getOriginalMessage()) + "; fix the YAML syntax there");
+                + (inList(mismatch.getPath()) ? " (or a list of them)" : ""));
+        } catch (JsonProcessingException failure) {
+            throw syntaxOr(file, failure);
         }
+    }
+
+    /**
+     * A syntax error as SnakeYAML describes it (the problem, where it is, and the construct it
+     * broke), else Jackson's first line.
+     */
+    private static SpecException syntaxOr(Path file, JsonProcessingException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+                String problem = yaml.getProblem() == null ? "unreadable YAML" : yaml.getProblem();
+                String context = yaml.getContext() == null || yaml.getContextMark() == null ? ""
+                    : " (" + yaml.getContext() + " from line "
+                        + (yaml.getContextMark().getLine() + 1) + ")";
+                return new SpecException(file + ":" + (yaml.getProblemMark().getLine() + 1)
+                    + ": YAML syntax: " + oneLine(problem + context) + "; fix the YAML there");
+            }
+        }
+        String field = failure instanceof JsonMappingException mapping
+            ? field(mapping.getPath()) + ": " : "";
+        return new SpecException(where(file, failure.getLocation()) + field
+            + firstLine(failure.getOriginalMessage()));
+    }
+
+    /** Whether a binding path ends inside a list (a field that also takes a list of values). */
+    private static boolean inList(List<JsonMappingException.Reference> path) {
+        return !path.isEmpty() && path.get(path.size() - 1).getFieldName() == null;
+    }
+
+    /** A binding path as a JSON pointer, to look its line up in {@link YamlLines}. */
+    private static String pointer(List<JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            out.append('/').append(r.getFieldName() == null ? String.valueOf(r.getIndex())
+                : r.getFieldName().replace("~", "~0").replace("/", "~1"));
+        }
+        return out.toString();
     }
 
     private static String where(Path file, JsonLocation location) {
@@ -157,6 +209,10 @@ public final class SpecLoader {
             return "a list";
         }
         return "a block of fields";
+    }
+
+    private static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     private static String firstLine(String message) {

@@ -99,7 +99,7 @@ final class Validator {
                 fail("/data/probe", "data.probe", d.probe() + " is not a share in (0, 1)",
                     "hold out a share of the rows, e.g. 0.2");
             }
-            notFor("/data", d.dim(), "data.dim", "analytic");
+            notFor("/data/dim", d.dim(), "data.dim", "analytic");
             if (s.family().contains("linear-regression")) {
                 fail("/family", "family", "linear-regression needs its own truth",
                     "use data.source analytic with distribution linear-model");
@@ -199,6 +199,7 @@ final class Validator {
     }
 
     private void metrics(MetricsSpec m) throws SpecException {
+        nonEmpty("/metrics/include", "metrics.include", m.include());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < m.include().size(); i++) {
             String name = m.include().get(i);

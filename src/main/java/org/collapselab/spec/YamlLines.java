@@ -8,34 +8,69 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The line of every value in a YAML document, by JSON pointer ({@code /data/dim/1}), so that
- * checks made after binding can still point at the line a value came from.
+ * The line of every key and value in a YAML document, by JSON pointer ({@code /data/dim/1}), so
+ * that checks made after binding can still point at the line a value came from. A field points
+ * at the line of its key, so a block ({@code data:}) points at its first line; the document
+ * itself ({@code ""}) points at its first key. Indexing also finds what binding would hide: a
+ * key given twice and a second YAML document after {@code ---}.
  */
 final class YamlLines {
 
     /** Line (1-based) by pointer. */
     private final Map<String, Integer> lines;
+    /** Pointer of the first key that appears twice in its block, or null. */
+    private final String duplicate;
+    /** Line of that key's second appearance. */
+    private final int duplicateLine;
+    /** Line of the second document's first value, or 0 when there is one document. */
+    private final int secondDocument;
+    /** Whether the text holds no YAML value at all (only comments and blank lines). */
+    private final boolean empty;
 
-    private YamlLines(Map<String, Integer> lines) {
+    private YamlLines(Map<String, Integer> lines, String duplicate, int duplicateLine,
+                      int secondDocument, boolean empty) {
         this.lines = lines;
+        this.duplicate = duplicate;
+        this.duplicateLine = duplicateLine;
+        this.secondDocument = secondDocument;
+        this.empty = empty;
     }
 
     static YamlLines index(String text) {
         Map<String, Integer> lines = new HashMap<>();
+        String duplicate = null;
+        int duplicateLine = 0;
+        int roots = 0;
+        int secondDocument = 0;
+        int depth = 0;
         try (JsonParser parser = new YAMLFactory().createParser(text)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
-                if (token == JsonToken.FIELD_NAME || token == JsonToken.END_OBJECT
-                    || token == JsonToken.END_ARRAY) {
+                int line = parser.currentTokenLocation().getLineNr();
+                if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    depth--;
                     continue;
                 }
+                if (depth == 0 && ++roots == 2) {
+                    secondDocument = line;
+                    break;
+                }
+                if (token.isStructStart()) {
+                    depth++;
+                }
                 String pointer = parser.getParsingContext().pathAsPointer().toString();
-                lines.putIfAbsent(pointer, parser.currentTokenLocation().getLineNr());
+                if (token == JsonToken.FIELD_NAME && lines.containsKey(pointer)
+                    && duplicate == null) {
+                    duplicate = pointer;
+                    duplicateLine = line;
+                }
+                lines.putIfAbsent(pointer, line);
             }
         } catch (IOException unreadable) {
-            // Binding reports syntax errors with their own location; nothing to index.
+            // Binding reports syntax errors with their own location; keep what was indexed.
+            return new YamlLines(lines, duplicate, duplicateLine, secondDocument, false);
         }
-        return new YamlLines(lines);
+        return new YamlLines(lines, duplicate, duplicateLine, secondDocument, roots == 0);
     }
 
     /**
@@ -44,13 +79,35 @@ final class YamlLines {
      */
     int line(String pointer) {
         String p = pointer;
-        while (!p.isEmpty()) {
+        while (true) {
             Integer line = lines.get(p);
             if (line != null) {
                 return line;
             }
+            if (p.isEmpty()) {
+                return 0;
+            }
             p = p.substring(0, p.lastIndexOf('/'));
         }
-        return 0;
+    }
+
+    /** The pointer of the first key given twice in the same block, or null. */
+    String duplicate() {
+        return duplicate;
+    }
+
+    /** The line where that key appears the second time. */
+    int duplicateLine() {
+        return duplicateLine;
+    }
+
+    /** The first line of a second YAML document, or 0 when the text holds one document. */
+    int secondDocument() {
+        return secondDocument;
+    }
+
+    /** Whether the text holds no YAML value, only comments and blank lines. */
+    boolean empty() {
+        return empty;
     }
 }
