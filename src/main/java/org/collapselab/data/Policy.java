@@ -266,9 +266,9 @@ public enum Policy {
         }
 
         /**
-         * The whole pool as a training set. The rows are a read-only view, not a copy (a copy
-         * per generation made accumulate quadratic in the number of generations); the view is
-         * only valid until the next call grows the pool.
+         * The whole pool as a training set. The rows are a read-only view of the pool's first
+         * rows, not a copy: a copy per generation made accumulate quadratic in the number of
+         * generations. The pool only ever grows at its end, so the view stays as it was.
          */
         private TrainingSet<X> poolSet() {
             double[] weights = null;
@@ -278,8 +278,23 @@ public enum Policy {
                     weights[i] = poolWeights.get(i);
                 }
             }
-            return new TrainingSet<>(java.util.Collections.unmodifiableList(pool), weights,
-                poolMoments);
+            return new TrainingSet<>(prefix(pool, pool.size()), weights, poolMoments);
+        }
+
+        /** The first {@code size} elements of an append-only list, fixed at that size. */
+        private static <T> List<T> prefix(List<T> list, int size) {
+            return new java.util.AbstractList<T>() {
+                @Override
+                public T get(int index) {
+                    java.util.Objects.checkIndex(index, size);
+                    return list.get(index);
+                }
+
+                @Override
+                public int size() {
+                    return size;
+                }
+            };
         }
 
         private TrainingSet<X> record(TrainingSet<X> set, int synthetic) {
