@@ -32,6 +32,12 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setParameterExceptionHandler((mistake, arguments) -> {
+            String command = mistake.getCommandLine().getCommandSpec().qualifiedName();
+            mistake.getCommandLine().getErr().println(command + ": "
+                + mistake.getMessage().replace('\n', ' ') + " (see '" + command + " --help')");
+            return 2;
+        });
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
             org.slf4j.LoggerFactory.getLogger(Main.class).error("internal error", failure);
             commandLine.getErr().println("collapse: internal error: " + failure

@@ -90,7 +90,7 @@ final class Validator {
         DataSpec d = s.data();
         oneOf("/data/source", "data.source", d.source(), SOURCES);
         switch (d.source()) {
-            case "analytic" -> analytic(d, s.family());
+            case "analytic" -> analytic(d, s.family(), s.n());
             case "csv" -> csv(d);
             default -> { }
         }
@@ -107,7 +107,8 @@ final class Validator {
         }
     }
 
-    private void analytic(DataSpec d, List<String> families) throws SpecException {
+    private void analytic(DataSpec d, List<String> families, List<Integer> n)
+        throws SpecException {
         oneOf("/data/distribution", "data.distribution", d.distribution(), DISTRIBUTIONS);
         range("/data/probe_size", "data.probe_size", d.probeSize(), 2, 10_000_000);
         if (d.dim() != null) {
@@ -134,6 +135,13 @@ final class Validator {
             if (!(d.noiseVariance() > 0)) {
                 fail("/data/noise_variance", "data.noise_variance", d.noiseVariance()
                     + " is not positive", "use a noise variance above 0");
+            }
+            for (int i = 0; i < n.size(); i++) {
+                if (!n.get(i).equals(d.designSize())) {
+                    fail("/n/" + i, "n", n.get(i) + " differs from data.design_size "
+                        + d.designSize() + " (the rows of the fixed design that every generation "
+                        + "relabels)", "set n to " + d.designSize() + " or change design_size");
+                }
             }
             for (int i = 0; i < families.size(); i++) {
                 if (!families.get(i).equals("linear-regression")) {
