@@ -23,9 +23,10 @@ public final class LawAnalysis {
         for (Observation o : observations) {
             groups.computeIfAbsent(o.group(), key -> new ArrayList<>()).add(o);
         }
-        List<LawReport> reports = new ArrayList<>();
-        groups.forEach((group, members) -> reports.add(analyseGroup(group, members, options)));
-        return reports;
+        // Groups are independent (each has its own bootstrap stream), so they are fitted in
+        // parallel; the list keeps the key order.
+        return groups.entrySet().parallelStream()
+            .map(e -> analyseGroup(e.getKey(), e.getValue(), options)).toList();
     }
 
     /**

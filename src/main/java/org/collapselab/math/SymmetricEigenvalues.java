@@ -38,10 +38,7 @@ public final class SymmetricEigenvalues {
         double[] p = new double[n];
         for (int k = 0; k < n - 2; k++) {
             // The column below the diagonal, x = a[k+1.., k]; reflect it onto alpha e_1.
-            double norm = 0;
-            for (int i = k + 1; i < n; i++) {
-                norm = Math.hypot(norm, a[i * n + k]);
-            }
+            double norm = columnNorm(a, n, k);
             diag[k] = a[k * n + k];
             if (norm == 0) {
                 off[k] = 0;
@@ -66,15 +63,30 @@ public final class SymmetricEigenvalues {
             }
 
             // Trailing block B <- H B H = B - 2 (v q^T + q v^T), p = B v, q = p - (v^T p) v.
-            // p is built as a sum of rows of B (B is symmetric) so that every inner loop is an
-            // axpy along a row, which the JIT vectorises; a dot-product loop would not be.
+            // Only the lower triangle of B is read and written: p gathers each stored entry
+            // twice (as B_ij v_j into p_i and as B_ji v_i into p_j), and the update touches half
+            // the block.
             java.util.Arrays.fill(p, k + 1, n, 0.0);
             for (int i = k + 1; i < n; i++) {
-                double vi = v[i];
                 int row = i * n;
-                for (int j = k + 1; j < n; j++) {
-                    p[j] += vi * a[row + j];
+                double vi = v[i];
+                double dot0 = 0;
+                double dot1 = 0;
+                int j = k + 1;
+                for (; j + 1 < i; j += 2) {
+                    double b0 = a[row + j];
+                    double b1 = a[row + j + 1];
+                    dot0 += b0 * v[j];
+                    dot1 += b1 * v[j + 1];
+                    p[j] += b0 * vi;
+                    p[j + 1] += b1 * vi;
                 }
+                for (; j < i; j++) {
+                    double b = a[row + j];
+                    dot0 += b * v[j];
+                    p[j] += b * vi;
+                }
+                p[i] += dot0 + dot1 + a[row + i] * vi;
             }
             double vp = 0;
             for (int i = k + 1; i < n; i++) {
@@ -87,7 +99,7 @@ public final class SymmetricEigenvalues {
                 int row = i * n;
                 double vi = 2 * v[i];
                 double pi = 2 * p[i];
-                for (int j = k + 1; j < n; j++) {
+                for (int j = k + 1; j <= i; j++) {
                     a[row + j] -= vi * p[j] + pi * v[j];
                 }
             }
@@ -100,6 +112,37 @@ public final class SymmetricEigenvalues {
             diag[n - 1] = a[(n - 1) * n + n - 1];
             off[n - 1] = 0;
         }
+    }
+
+    /** |a[k+1.., k]|, scaled by the largest entry so that squares neither overflow nor vanish. */
+    private static double columnNorm(double[] a, int n, int k) {
+        double scale = 0;
+        for (int i = k + 1; i < n; i++) {
+            scale = Math.max(scale, Math.abs(a[i * n + k]));
+        }
+        if (scale == 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (int i = k + 1; i < n; i++) {
+            double x = a[i * n + k] / scale;
+            sum += x * x;
+        }
+        return scale * Math.sqrt(sum);
+    }
+
+    /**
+     * sqrt(x^2 + y^2) without overflow. {@link Math#hypot} is correctly rounded and an order of
+     * magnitude slower, which showed in profiles; one ulp does not matter here.
+     */
+    private static double hypot(double x, double y) {
+        double big = Math.max(Math.abs(x), Math.abs(y));
+        double small = Math.min(Math.abs(x), Math.abs(y));
+        if (big == 0) {
+            return 0;
+        }
+        double ratio = small / big;
+        return big * Math.sqrt(1 + ratio * ratio);
     }
 
     /** Implicit QL on the tridiagonal (diag, off); the eigenvalues are left in {@code diag}. */
@@ -128,7 +171,7 @@ public final class SymmetricEigenvalues {
                 }
                 // Shift from the leading 2 x 2 block, then chase the bulge from m up to l.
                 double g = (d[l + 1] - d[l]) / (2 * e[l]);
-                double r = Math.hypot(g, 1);
+                double r = hypot(g, 1);
                 g = d[m] - d[l] + e[l] / (g + Math.copySign(r, g));
                 double s = 1;
                 double c = 1;
@@ -137,7 +180,7 @@ public final class SymmetricEigenvalues {
                 for (int i = m - 1; i >= l; i--) {
                     double f = s * e[i];
                     double b = c * e[i];
-                    r = Math.hypot(f, g);
+                    r = hypot(f, g);
                     e[i + 1] = r;
                     if (r == 0) {
                         d[i + 1] -= p;

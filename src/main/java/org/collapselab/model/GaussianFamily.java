@@ -69,21 +69,46 @@ public record GaussianFamily(boolean unbiased, double ridge, boolean momentSampl
         return new RunningMoments();
     }
 
-    /** sum w_i (x_i - mu)(x_i - mu)^T, filled in both triangles. */
+    /**
+     * sum w_i (x_i - mu)(x_i - mu)^T, filled in both triangles. Rows are taken four at a time so
+     * that each pass over the d x d accumulator serves four samples: the accumulator, not the
+     * arithmetic, is what limits this loop.
+     */
     private static double[] centredScatter(TrainingSet<double[]> rows, double[] mean, int dim) {
         double[] scatter = new double[dim * dim];
-        double[] centred = new double[dim];
-        for (int s = 0; s < rows.size(); s++) {
-            double w = rows.weight(s);
-            double[] x = rows.samples().get(s);
-            for (int i = 0; i < dim; i++) {
-                centred[i] = x[i] - mean[i];
+        int n = rows.size();
+        double[][] c = new double[4][dim];
+        double[] w = new double[4];
+        int s = 0;
+        for (; s + 4 <= n; s += 4) {
+            for (int b = 0; b < 4; b++) {
+                centre(rows.samples().get(s + b), mean, c[b]);
+                w[b] = rows.weight(s + b);
             }
+            double[] c0 = c[0];
+            double[] c1 = c[1];
+            double[] c2 = c[2];
+            double[] c3 = c[3];
             for (int i = 0; i < dim; i++) {
-                double wi = w * centred[i];
+                double a0 = w[0] * c0[i];
+                double a1 = w[1] * c1[i];
+                double a2 = w[2] * c2[i];
+                double a3 = w[3] * c3[i];
                 int row = i * dim;
                 for (int j = 0; j <= i; j++) {
-                    scatter[row + j] += wi * centred[j];
+                    scatter[row + j] += a0 * c0[j] + a1 * c1[j] + a2 * c2[j] + a3 * c3[j];
+                }
+            }
+        }
+        for (; s < n; s++) {
+            double[] c0 = c[0];
+            centre(rows.samples().get(s), mean, c0);
+            double w0 = rows.weight(s);
+            for (int i = 0; i < dim; i++) {
+                double a0 = w0 * c0[i];
+                int row = i * dim;
+                for (int j = 0; j <= i; j++) {
+                    scatter[row + j] += a0 * c0[j];
                 }
             }
         }
@@ -93,6 +118,12 @@ public record GaussianFamily(boolean unbiased, double ridge, boolean momentSampl
             }
         }
         return scatter;
+    }
+
+    private static void centre(double[] x, double[] mean, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = x[i] - mean[i];
+        }
     }
 
     private GaussianMoments moments(double[] mean, double[] covariance, int n) {
@@ -122,15 +153,18 @@ public record GaussianFamily(boolean unbiased, double ridge, boolean momentSampl
         return new GaussianMoments(mean, ridged, Cholesky.of(ridged, dim));
     }
 
+    /**
+     * Rejects non-finite training data. The mean and the diagonal suffice: a NaN or infinite
+     * sample makes them non-finite too, and they cost O(d) rather than O(d^2) to check.
+     */
     private static void checkFinite(double[] mean, double[] covariance) {
-        for (double v : mean) {
-            if (!Double.isFinite(v)) {
+        int dim = mean.length;
+        for (int i = 0; i < dim; i++) {
+            if (!Double.isFinite(mean[i])) {
                 throw new ModelFitException("gaussian mean is not finite: training data holds "
                     + "NaN or infinite values");
             }
-        }
-        for (double v : covariance) {
-            if (!Double.isFinite(v)) {
+            if (!Double.isFinite(covariance[i * dim + i])) {
                 throw new ModelFitException("gaussian covariance is not finite");
             }
         }
@@ -250,20 +284,60 @@ public record GaussianFamily(boolean unbiased, double ridge, boolean momentSampl
         @Override
         public List<double[]> sample(int count, RandomGenerator random) {
             int dim = moments.dim();
-            double[] mean = moments.mean();
             List<double[]> out = new ArrayList<>(count);
-            for (int s = 0; s < count; s++) {
-                double[] x = mean.clone();
+            double[][] z = new double[4][dim];
+            // x = mu + L z, four samples per pass over L^T so that each entry of the factor
+            // is loaded once for four samples.
+            int s = 0;
+            for (; s + 4 <= count; s += 4) {
+                double[][] x = new double[4][];
+                for (int b = 0; b < 4; b++) {
+                    for (int k = 0; k < dim; k++) {
+                        z[b][k] = random.nextGaussian();
+                    }
+                    x[b] = moments.mean().clone();
+                }
+                transform4(z, x, dim);
+                for (double[] row : x) {
+                    out.add(row);
+                }
+            }
+            for (; s < count; s++) {
                 for (int k = 0; k < dim; k++) {
-                    double z = random.nextGaussian();
+                    z[0][k] = random.nextGaussian();
+                }
+                double[] x = moments.mean().clone();
+                for (int k = 0; k < dim; k++) {
+                    double zk = z[0][k];
                     int row = k * dim;
                     for (int i = k; i < dim; i++) {
-                        x[i] += upper[row + i] * z;
+                        x[i] += upper[row + i] * zk;
                     }
                 }
                 out.add(x);
             }
             return out;
+        }
+
+        private void transform4(double[][] z, double[][] x, int dim) {
+            double[] x0 = x[0];
+            double[] x1 = x[1];
+            double[] x2 = x[2];
+            double[] x3 = x[3];
+            for (int k = 0; k < dim; k++) {
+                double z0 = z[0][k];
+                double z1 = z[1][k];
+                double z2 = z[2][k];
+                double z3 = z[3][k];
+                int row = k * dim;
+                for (int i = k; i < dim; i++) {
+                    double u = upper[row + i];
+                    x0[i] += u * z0;
+                    x1[i] += u * z1;
+                    x2[i] += u * z2;
+                    x3[i] += u * z3;
+                }
+            }
         }
 
         /**
