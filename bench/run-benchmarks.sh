@@ -28,7 +28,7 @@ measure "gaussian-regimes (cells only)" ./collapse run experiments/gaussian-regi
 measure "gaussian-regimes (with fits, plots, report)" ./collapse run \
   experiments/gaussian-regimes.yaml
 measure "quickstart" ./collapse run experiments/quickstart.yaml
-if python3 -c "import numpy" 2>/dev/null; then
+if [ "${WITH_NUMPY:-0}" = 1 ] && python3 -c "import numpy" 2>/dev/null; then
   echo "numpy baseline (refit from the pool, explicit samples):"
   /usr/bin/time -f "numpy gaussian-regimes: %e s wall, %U s user" \
     python3 bench/gaussian_regimes_numpy.py 10 | tail -n 1
