@@ -17,6 +17,8 @@ import org.collapselab.model.IncrementalFamily;
 import org.collapselab.model.ModelFamily;
 import org.collapselab.model.TrainingSet;
 import org.collapselab.spec.ExperimentSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one cell: generation 0 on real data, then generation after generation on the mixture its
@@ -28,6 +30,8 @@ import org.collapselab.spec.ExperimentSpec;
  * trajectory of the models.
  */
 final class CellRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CellRunner.class);
 
     private final ExperimentSpec spec;
     private final Sources sources;
@@ -70,8 +74,9 @@ final class CellRunner {
             RealData<double[]> real = reference.real();
             ModelFamily<double[]> family = Families.create(cell, spec.model());
             Policy policy = Policy.byKey(cell.parameter("policy"));
+            // Blank or absent: the policy is not weighted and reads no weight.
             double realWeight = cell.parameters().getOrDefault("real_weight", "").isEmpty()
-                ? spec.realWeight().get(0) : Double.parseDouble(cell.parameter("real_weight"));
+                ? 1.0 : Double.parseDouble(cell.parameter("real_weight"));
             Policy.Mixer<double[]> mixer = policy.start(real,
                 Integer.parseInt(cell.parameter("n")), Double.parseDouble(cell.parameter("rho")),
                 realWeight, family.acceptsMoments());
@@ -98,7 +103,19 @@ final class CellRunner {
             }
             return new CellResult(cell, rows, null, -1, seconds(start));
         } catch (RuntimeException | java.io.IOException failure) {
+            if (!(failure instanceof org.collapselab.model.ModelFitException)
+                && !(failure instanceof ArithmeticException)) {
+                LOG.error("cell {} failed at generation {}", cell.id(), generation, failure);
+            }
             return new CellResult(cell, rows, oneLine(failure), generation, seconds(start));
+        } catch (OutOfMemoryError memory) {
+            rows.clear();
+            return new CellResult(cell, List.of(), "out of memory (the cell's matrices or samples "
+                + "do not fit in the Java heap; raise it, e.g. COLLAPSE_JAVA_OPTS=-Xmx16g, or "
+                + "lower dim, n or metrics.samples)", generation, seconds(start));
+        } catch (Error bug) {
+            LOG.error("cell {} failed at generation {}", cell.id(), generation, bug);
+            return new CellResult(cell, rows, oneLine(bug), generation, seconds(start));
         }
     }
 

@@ -53,6 +53,10 @@ final class OrderedSink {
         if (writeError != null) {
             throw writeError;
         }
+        if (next != pending.length) {
+            throw new IllegalStateException("only " + next + " of " + pending.length
+                + " cells reached generations.csv");
+        }
     }
 
     synchronized List<String> failures() {

@@ -28,11 +28,15 @@ final class Defaults {
             or(s.policy(), List.of(POLICY)),
             or(s.rho(), List.of(RHO)),
             or(s.n(), List.of(N)),
-            or(s.realWeight(), List.of(REAL_WEIGHT)),
+            weighted(s) ? or(s.realWeight(), List.of(REAL_WEIGHT)) : s.realWeight(),
             or(s.device(), DEVICE),
             data,
             model(s.model(), families, data),
             metrics(s.metrics()));
+    }
+
+    private static boolean weighted(ExperimentSpec s) {
+        return s.policy() != null && s.policy().contains("weighted");
     }
 
     private static DataSpec data(DataSpec d) {

@@ -53,6 +53,8 @@ public final class SpecLoader {
         } catch (NoSuchFileException missing) {
             throw new SpecException(file + ": no such file; give the path of an experiment YAML "
                 + "(see experiments/)");
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            throw new SpecException(file + ": is not UTF-8 text; save it as UTF-8");
         } catch (IOException unreadable) {
             throw new SpecException(file + ": cannot be read: " + unreadable.getMessage());
         }

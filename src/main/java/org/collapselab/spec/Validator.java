@@ -19,6 +19,11 @@ final class Validator {
     private static final Set<String> DISTRIBUTIONS =
         Set.of("gaussian", "mixture", "student-t", "linear-model");
     private static final Set<String> DEVICES = Set.of("auto", "cpu", "gpu");
+    /**
+     * Largest dimension: metrics hold several d x d matrices per cell and thread (at d = 4096,
+     * 134 MB each), and their O(d^3) work takes minutes per generation beyond it.
+     */
+    static final int MAX_DIM = 4096;
 
     private final Path file;
     private final YamlLines lines;
@@ -43,6 +48,17 @@ final class Validator {
             oneOf("/family/" + i, "family", s.family().get(i), FamilyCatalogue.families().keySet());
         }
         nonEmpty("/policy", "policy", s.policy());
+        nonEmpty("/rho", "rho", s.rho());
+        nonEmpty("/n", "n", s.n());
+        if (s.realWeight() != null) {
+            nonEmpty("/real_weight", "real_weight", s.realWeight());
+        }
+        if (s.data().dim() != null) {
+            nonEmpty("/data/dim", "data.dim", s.data().dim());
+        }
+        if (s.model().components() != null) {
+            nonEmpty("/model/components", "model.components", s.model().components());
+        }
         for (int i = 0; i < s.policy().size(); i++) {
             oneOf("/policy/" + i, "policy", s.policy().get(i), Policy.keys());
         }
@@ -56,8 +72,9 @@ final class Validator {
         for (int i = 0; i < s.n().size(); i++) {
             range("/n/" + i, "n", s.n().get(i), 2, 100_000_000);
         }
-        for (int i = 0; i < s.realWeight().size(); i++) {
-            double w = s.realWeight().get(i);
+        List<Double> weights = s.realWeight() == null ? List.of() : s.realWeight();
+        for (int i = 0; i < weights.size(); i++) {
+            double w = weights.get(i);
             if (!(w > 0 && Double.isFinite(w))) {
                 fail("/real_weight/" + i, "real_weight", w + " is not a positive weight",
                     "use a number above 0 (2 counts each real sample twice)");
@@ -67,6 +84,83 @@ final class Validator {
         data(s);
         model(s);
         metrics(s.metrics());
+        applicable(raw, s);
+    }
+
+    /**
+     * Refuses options that nothing in the experiment reads: a bandwidth without kde, a csv path
+     * on analytic data. Silently ignoring them hides typos and misunderstandings.
+     */
+    private void applicable(ExperimentSpec raw, ExperimentSpec s) throws SpecException {
+        DataSpec d = raw.data();
+        String source = s.data().source();
+        String distribution = s.data().distribution();
+        boolean analytic = source.equals("analytic");
+        boolean table = !analytic;
+        only(d.probe(), "/data/probe", "data.probe", table, "data.source iris or csv");
+        only(d.probeSize(), "/data/probe_size", "data.probe_size", analytic,
+            "data.source analytic (tables hold out data.probe instead)");
+        only(d.distribution(), "/data/distribution", "data.distribution", analytic,
+            "data.source analytic");
+        only(d.dim(), "/data/dim", "data.dim", analytic && !"linear-model".equals(distribution),
+            "analytic distributions other than linear-model");
+        only(d.mean(), "/data/mean", "data.mean", "gaussian".equals(distribution),
+            "distribution gaussian");
+        only(d.variance(), "/data/variance", "data.variance", "gaussian".equals(distribution),
+            "distribution gaussian");
+        only(d.components(), "/data/components", "data.components",
+            "mixture".equals(distribution), "distribution mixture");
+        only(d.separation(), "/data/separation", "data.separation",
+            "mixture".equals(distribution), "distribution mixture");
+        only(d.degreesOfFreedom(), "/data/degrees_of_freedom", "data.degrees_of_freedom",
+            "student-t".equals(distribution), "distribution student-t");
+        boolean linear = "linear-model".equals(distribution);
+        only(d.features(), "/data/features", "data.features", linear, "distribution linear-model");
+        only(d.designSize(), "/data/design_size", "data.design_size", linear,
+            "distribution linear-model");
+        only(d.noiseVariance(), "/data/noise_variance", "data.noise_variance", linear,
+            "distribution linear-model");
+        boolean csv = source.equals("csv");
+        only(d.path(), "/data/path", "data.path", csv, "data.source csv");
+        only(d.delimiter(), "/data/delimiter", "data.delimiter", csv, "data.source csv");
+        only(d.header(), "/data/header", "data.header", csv, "data.source csv");
+        only(d.columns(), "/data/columns", "data.columns", csv, "data.source csv");
+        only(d.missing(), "/data/missing", "data.missing", csv, "data.source csv");
+        only(raw.realWeight(), "/real_weight", "real_weight",
+            s.policy().contains("weighted"), "policy weighted");
+        ModelSpec m = raw.model();
+        if (m != null) {
+            modelOptions(m, s.family());
+        }
+    }
+
+    private void modelOptions(ModelSpec m, List<String> families) throws SpecException {
+        boolean gaussian = families.contains("gaussian");
+        boolean gmm = families.contains("gmm");
+        only(m.unbiased(), "/model/unbiased", "model.unbiased", gaussian, "family gaussian");
+        only(m.ridge(), "/model/ridge", "model.ridge", gaussian, "family gaussian");
+        only(m.momentSampling(), "/model/moment_sampling", "model.moment_sampling", gaussian,
+            "family gaussian");
+        only(m.components(), "/model/components", "model.components", gmm, "family gmm");
+        only(m.covariance(), "/model/covariance", "model.covariance", gmm, "family gmm");
+        only(m.maxIterations(), "/model/max_iterations", "model.max_iterations", gmm,
+            "family gmm");
+        only(m.tolerance(), "/model/tolerance", "model.tolerance", gmm, "family gmm");
+        only(m.restarts(), "/model/restarts", "model.restarts", gmm, "family gmm");
+        only(m.regularization(), "/model/regularization", "model.regularization", gmm,
+            "family gmm");
+        only(m.bandwidth(), "/model/bandwidth", "model.bandwidth", families.contains("kde"),
+            "family kde");
+        only(m.noiseVariance(), "/model/noise_variance", "model.noise_variance",
+            families.contains("linear-regression"), "family linear-regression");
+    }
+
+    private void only(Object value, String pointer, String field, boolean applies, String where)
+        throws SpecException {
+        if (value != null && !applies) {
+            fail(pointer, field, "is set but only applies to " + where,
+                "remove it, or add what it applies to");
+        }
     }
 
     private void required(ExperimentSpec raw) throws SpecException {
@@ -113,7 +207,7 @@ final class Validator {
         range("/data/probe_size", "data.probe_size", d.probeSize(), 2, 10_000_000);
         if (d.dim() != null) {
             for (int i = 0; i < d.dim().size(); i++) {
-                range("/data/dim/" + i, "data.dim", d.dim().get(i), 1, 100_000);
+                range("/data/dim/" + i, "data.dim", d.dim().get(i), 1, MAX_DIM);
             }
         }
         if (d.variance() != null && !(d.variance() > 0)) {

@@ -219,7 +219,44 @@ class SpecMistakesTest {
                   source: analytic
                 ---
                 generations: 5
-                """, 6, ""));
+                """, 6, ""),
+            Arguments.of("empty rho list", """
+                generations: 3
+                family: gaussian
+                rho: []
+                data:
+                  source: analytic
+                """, 3, "rho"),
+            Arguments.of("option of a family the spec does not use", """
+                generations: 3
+                family: gaussian
+                model:
+                  bandwidth: scott
+                data:
+                  source: analytic
+                """, 4, "model.bandwidth"),
+            Arguments.of("csv option on analytic data", """
+                generations: 3
+                family: gaussian
+                data:
+                  source: analytic
+                  delimiter: ";"
+                """, 5, "data.delimiter"),
+            Arguments.of("real_weight without the weighted policy", """
+                generations: 3
+                family: gaussian
+                policy: mix
+                real_weight: 3
+                data:
+                  source: analytic
+                """, 4, "real_weight"),
+            Arguments.of("dimension too large to hold in memory", """
+                generations: 3
+                family: gaussian
+                data:
+                  source: analytic
+                  dim: 100000
+                """, 5, "data.dim"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -93,9 +93,12 @@ class ValidateCommandTest {
     private static void assertEveryDefaultFilled(ExperimentSpec spec) {
         for (Object value : new Object[] {spec.name(), spec.seed(), spec.generations(),
             spec.replicates(), spec.family(), spec.policy(), spec.rho(), spec.n(),
-            spec.realWeight(), spec.device(), spec.data().source(), spec.model(),
+            spec.device(), spec.data().source(), spec.model(),
             spec.metrics().include(), spec.metrics().samples(), spec.metrics().projections()}) {
             assertNotNull(value, spec.toString());
         }
+        // real_weight is read only under the weighted policy, and filled in only there.
+        assertEquals(spec.policy().contains("weighted"), spec.realWeight() != null,
+            spec.toString());
     }
 }
