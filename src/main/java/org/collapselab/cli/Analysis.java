@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.collapselab.law.DegenerateDesignException;
 import org.collapselab.law.LawReport;
 import org.collapselab.report.FitBuilder;
 import org.collapselab.report.ReportBuilder;
@@ -23,33 +22,31 @@ final class Analysis {
     }
 
     /**
-     * Fits the laws, then draws the plots and writes the report. When the laws cannot be fitted
-     * (every rho is 0, or too few generations), says so in one line on {@code err}, removes fits
-     * that an earlier attempt left, and still draws the report: the run itself succeeded.
+     * Fits the laws, then draws the plots and writes the report. Groups whose laws cannot be
+     * fitted (only rho = 0, too few generations) are named in one line each on {@code err}; the
+     * others are fitted and the report is drawn: the run itself succeeded.
      */
     static void finish(Path runDir, PrintWriter out, PrintWriter err) throws IOException {
-        try {
-            fit(runDir, out);
-        } catch (DegenerateDesignException unidentified) {
-            err.println(unfitted(runDir, unidentified) + "; the report is drawn without fits");
-            Files.deleteIfExists(runDir.resolve("fits.csv"));
-            Files.deleteIfExists(runDir.resolve("fits.json"));
-        }
+        fit(runDir, out, err);
         plot(runDir, out);
     }
 
-    /** The one-line message for laws that a run's data do not identify. */
-    static String unfitted(Path runDir, DegenerateDesignException unidentified) {
-        return runDir + ": the laws cannot be fitted: " + unidentified.getMessage();
-    }
-
-    static void fit(Path runDir, PrintWriter out) throws IOException {
-        List<LawReport> reports = FitBuilder.rebuild(runDir);
-        for (LawReport report : reports) {
+    /** Fits and prints the laws; returns how many groups were fitted. */
+    static int fit(Path runDir, PrintWriter out, PrintWriter err) throws IOException {
+        FitBuilder.Fits fits = FitBuilder.rebuild(runDir);
+        for (LawReport report : fits.reports()) {
             var b = report.collapse();
             out.printf("%s: b = %.4g (HAC s.e. %.2g), R^2 = %.3f; best law by AIC: %s%n",
                 report.group(), b.b().estimate(), b.b().seHac(), b.rSquared(), report.best());
         }
+        for (String reason : fits.skipped()) {
+            err.println("not fitted: " + reason);
+        }
+        if (fits.reports().isEmpty() && fits.skipped().isEmpty()) {
+            err.println(runDir + ": no law fitted: no finished cell has log_q (add log_q to "
+                + "metrics.include, or check the failed cells)");
+        }
+        return fits.reports().size();
     }
 
     static void plot(Path runDir, PrintWriter out) throws IOException {

@@ -3,7 +3,6 @@ package org.collapselab.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.collapselab.law.DegenerateDesignException;
 import org.collapselab.report.RunFileFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,13 +26,11 @@ final class FitCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            Analysis.fit(runDir, commandSpec.commandLine().getOut());
-            return 0;
+            int fitted = Analysis.fit(runDir, commandSpec.commandLine().getOut(),
+                commandSpec.commandLine().getErr());
+            return fitted > 0 ? 0 : 2;
         } catch (RunFileFormatException malformed) {
             commandSpec.commandLine().getErr().println(malformed.getMessage());
-            return 2;
-        } catch (DegenerateDesignException unidentified) {
-            commandSpec.commandLine().getErr().println(Analysis.unfitted(runDir, unidentified));
             return 2;
         }
     }

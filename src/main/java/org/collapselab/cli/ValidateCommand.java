@@ -3,6 +3,8 @@ package org.collapselab.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.collapselab.run.Grid;
+import org.collapselab.run.Runner;
+import org.collapselab.run.UsageException;
 import org.collapselab.spec.LoadedSpec;
 import org.collapselab.spec.SpecException;
 import org.collapselab.spec.SpecLoader;
@@ -22,16 +24,17 @@ final class ValidateCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec commandSpec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         try {
             LoadedSpec loaded = SpecLoader.load(spec);
+            Runner.checkData(loaded);
             var out = commandSpec.commandLine().getOut();
             out.print(SpecLoader.toYaml(loaded.spec()));
             int cells = Grid.cells(loaded.spec()).size();
             out.printf("# valid: %d cells, %d generations each%n", cells,
                 loaded.spec().generations() + 1);
             return 0;
-        } catch (SpecException mistake) {
+        } catch (SpecException | UsageException mistake) {
             commandSpec.commandLine().getErr().println(mistake.getMessage());
             return 2;
         }

@@ -16,6 +16,8 @@ import org.apache.commons.csv.CSVRecord;
 /** Readers of numeric tables: the bundled Iris measurements and any CSV file. */
 public final class Tables {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Tables.class);
+
     /** What to do with a row that has an empty or non-numeric cell in a selected column. */
     public enum Missing {
         /** Skip the row. */
@@ -77,6 +79,7 @@ public final class Tables {
              CSVParser parser = format.parse(reader)) {
             List<double[]> rows = new ArrayList<>();
             int[] index = null;
+            int records = 0;
             // Records are read one at a time so that the parser's line count, taken just after a
             // record is read, is that record's line (its last line when a quoted cell spans
             // several); after reading them all at once it would be the file's last line.
@@ -84,6 +87,7 @@ public final class Tables {
                 if (index == null) {
                     index = columnIndexes(file, parser, record.size(), header, columns);
                 }
+                records++;
                 double[] row = parseRow(file, parser.getCurrentLineNumber(), record, index,
                     missing, parser.getHeaderNames());
                 if (row != null) {
@@ -97,11 +101,34 @@ public final class Tables {
                 imputeMeans(rows);
             }
             if (rows.isEmpty()) {
-                throw new TableException(file + ": no usable rows (every row had a missing value "
-                    + "in the selected columns, or the file is empty)");
+                throw new TableException(file + ": no usable rows: " + (records == 0
+                    ? "the file has no data rows"
+                    : "all " + records + " rows have an empty or non-numeric cell in the "
+                    + "selected columns " + describe(index, parser.getHeaderNames())
+                    + "; check data.columns and data.delimiter (now '" + delimiter + "')"));
+            }
+            if (rows.size() < records) {
+                LOG.info("{}: {} of {} rows dropped for an empty or non-numeric cell "
+                    + "(data.missing: drop)", file, records - rows.size(), records);
             }
             return rows;
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            throw new TableException(file + ": is not UTF-8 text; save it as UTF-8");
+        } catch (java.io.UncheckedIOException wrapped) {
+            if (wrapped.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                throw new TableException(file + ": is not UTF-8 text; save it as UTF-8");
+            }
+            throw wrapped;
         }
+    }
+
+    private static String describe(int[] index, List<String> headerNames) {
+        List<String> names = new ArrayList<>();
+        for (int i : index == null ? new int[0] : index) {
+            names.add(headerNames.isEmpty() || i >= headerNames.size() ? "#" + i
+                : headerNames.get(i));
+        }
+        return names.toString();
     }
 
     /** The selected columns' positions; {@code firstWidth} is the first record's field count. */

@@ -287,10 +287,11 @@ public final class Metrics {
         }
 
         public void measure(Measurement m, MetricRow row) {
+            // "0.0 -" rather than "-": a zero loss is quality 0.0, not -0.0.
             if (m.truth().isPresent() && row.has(KL_PQ)) {
-                row.put(LOG_Q, -row.get(KL_PQ));
+                row.put(LOG_Q, 0.0 - row.get(KL_PQ));
             } else if (row.has(FIDELITY_LOSS)) {
-                row.put(LOG_Q, -row.get(FIDELITY_LOSS));
+                row.put(LOG_Q, 0.0 - row.get(FIDELITY_LOSS));
             }
         }
     }

@@ -39,14 +39,57 @@ public final class FitBuilder {
     private FitBuilder() {
     }
 
-    /** Reads the observations, fits every group and writes both files; returns the reports. */
-    public static List<LawReport> rebuild(Path runDir) throws IOException {
+    /**
+     * What a rebuild fitted, and the groups it could not fit with the reason in a user's terms.
+     *
+     * @param reports the fitted groups, in group-key order
+     * @param skipped one line per group left out
+     */
+    public record Fits(List<LawReport> reports, List<String> skipped) {
+    }
+
+    /**
+     * Reads the observations, fits every group that its data identify, and writes both files
+     * with the groups that could be fitted; a group that cannot be fitted (only rho = 0, a single
+     * generation) is skipped with its reason and never takes the others' fits down with it.
+     */
+    public static Fits rebuild(Path runDir) throws IOException {
         List<Observation> observations = observations(runDir.resolve("generations.csv"));
-        List<LawReport> reports = observations.isEmpty() ? List.of()
-            : LawAnalysis.analyse(observations, LawOptions.defaults(BOOTSTRAP_SEED));
+        Map<String, List<Observation>> groups = new java.util.TreeMap<>();
+        for (Observation o : observations) {
+            groups.computeIfAbsent(o.group(), key -> new ArrayList<>()).add(o);
+        }
+        LawOptions options = LawOptions.defaults(BOOTSTRAP_SEED);
+        List<Object> outcomes = groups.entrySet().parallelStream()
+            .map(group -> fitOrReason(group.getKey(), group.getValue(), options)).toList();
+        List<LawReport> reports = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (Object outcome : outcomes) {
+            if (outcome instanceof LawReport report) {
+                reports.add(report);
+            } else {
+                skipped.add((String) outcome);
+            }
+        }
         writeAtomically(runDir.resolve("fits.csv"), out -> FitsWriter.writeCsv(reports, out));
         writeAtomically(runDir.resolve("fits.json"), out -> FitsWriter.writeJson(reports, out));
-        return reports;
+        return new Fits(reports, skipped);
+    }
+
+    private static Object fitOrReason(String group, List<Observation> observations,
+                                      LawOptions options) {
+        if (observations.stream().allMatch(o -> o.rho() == 0)) {
+            return "group " + group + ": only rho = 0 (no synthetic data), so there is no "
+                + "collapse law to fit";
+        }
+        if (observations.stream().mapToInt(Observation::generation).max().orElse(0) < 2) {
+            return "group " + group + ": fewer than 3 generations, too few to fit a law";
+        }
+        try {
+            return LawAnalysis.analyseGroup(group, observations, options);
+        } catch (org.collapselab.law.DegenerateDesignException | ArithmeticException cannot) {
+            return cannot.getMessage();
+        }
     }
 
     /**

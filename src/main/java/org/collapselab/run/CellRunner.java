@@ -152,7 +152,8 @@ final class CellRunner {
     private static String oneLine(Throwable failure) {
         String message = failure.getMessage();
         String text = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-        if (failure instanceof org.collapselab.model.ModelFitException) {
+        if (failure instanceof org.collapselab.model.ModelFitException
+            || failure instanceof ArithmeticException && message != null) {
             text = message;
         }
         return text.replace('\n', ' ').replace('\r', ' ');

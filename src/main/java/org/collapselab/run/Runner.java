@@ -56,6 +56,18 @@ public final class Runner {
         return header;
     }
 
+    /**
+     * Reads and checks the spec's data files as a run would, without running anything (used by
+     * {@code validate}).
+     */
+    public static void checkData(LoadedSpec loaded) throws UsageException, IOException {
+        try {
+            new Sources(loaded).preload(Grid.cells(loaded.spec()));
+        } catch (Tables.TableException | java.nio.file.NoSuchFileException bad) {
+            throw new UsageException(bad.getMessage());
+        }
+    }
+
     /** Runs every cell not already complete; returns what happened. */
     public RunSummary run() throws UsageException, IOException {
         Instant start = Instant.now();
@@ -66,31 +78,44 @@ public final class Runner {
         } catch (Tables.TableException | java.nio.file.NoSuchFileException bad) {
             throw new UsageException(bad.getMessage());
         }
+
         Path runDir = runDirectory(start);
+        RunLock lock = RunLock.acquire(runDir);
         List<String> header = header(spec);
         Path csv = runDir.resolve("generations.csv");
         String resolvedYaml = SpecLoader.toYaml(spec);
         GenerationsCsvWriter writer;
         List<String> done;
-        if (options.resume() && Files.exists(csv)) {
-            checkSameSpec(runDir, resolvedYaml);
-            GenerationsCsvWriter.Resumed resumed;
-            try {
-                resumed = GenerationsCsvWriter.openForResume(csv, header, this::complete);
-            } catch (RunFileFormatException foreign) {
-                throw new UsageException(foreign.getMessage());
+        try {
+            if (options.resume() && Files.exists(csv)) {
+                checkSameSpec(runDir, resolvedYaml);
+                GenerationsCsvWriter.Resumed resumed;
+                try {
+                    resumed = GenerationsCsvWriter.openForResume(csv, header, this::complete);
+                } catch (RunFileFormatException foreign) {
+                    throw new UsageException(foreign.getMessage());
+                }
+                writer = resumed.writer();
+                done = resumed.completedCells();
+            } else {
+                Files.writeString(runDir.resolve("spec.resolved.yaml"), resolvedYaml,
+                    StandardCharsets.UTF_8);
+                writer = GenerationsCsvWriter.create(csv, header);
+                done = List.of();
             }
-            writer = resumed.writer();
-            done = resumed.completedCells();
-        } else {
-            Files.createDirectories(runDir);
-            Files.writeString(runDir.resolve("spec.resolved.yaml"), resolvedYaml,
-                StandardCharsets.UTF_8);
-            writer = GenerationsCsvWriter.create(csv, header);
-            done = List.of();
+        } catch (java.nio.file.AccessDeniedException denied) {
+            lock.close();
+            throw new UsageException("cannot write in " + runDir + " (permission denied); "
+                + "choose another --out or --results");
+        } catch (UsageException | IOException | RuntimeException failed) {
+            lock.close();
+            throw failed;
         }
-        try (RunLog log = RunLog.open(runDir.resolve("run.log")); writer) {
+        Thread resumeHint = resumeHint(runDir);
+        try (lock; RunLog log = RunLog.open(runDir.resolve("run.log")); writer) {
+            Runtime.getRuntime().addShutdownHook(resumeHint);
             List<String> failed = execute(cells, new HashSet<>(done), sources, writer, runDir);
+            Runtime.getRuntime().removeShutdownHook(resumeHint);
             RunSummary summary = new RunSummary(runDir, cells.size(), done.size(), failed,
                 secondsSince(start));
             Provenance.write(runDir, spec, options, summary, start, Instant.now());
@@ -104,13 +129,54 @@ public final class Runner {
         return java.time.Duration.between(start, Instant.now()).toMillis() / 1000.0;
     }
 
+    /** What an interrupted run (Ctrl-C, SIGTERM) says on its way out. */
+    private Thread resumeHint(Path runDir) {
+        return new Thread(() -> System.err.println("interrupted: the finished cells are kept in "
+            + runDir + "; continue with: ./collapse run " + loaded.file() + " --resume --out "
+            + runDir), "resume-hint");
+    }
+
     private Path runDirectory(Instant start) throws UsageException {
+        Path dir = chooseDirectory(start);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageException(dir + " is a file, not a folder; choose another --out or "
+                + "--results");
+        }
+        if (!options.resume() && !Files.exists(dir.resolve("generations.csv")) && !isEmpty(dir)) {
+            throw new UsageException(dir + " already holds other files; a run needs a new or "
+                + "empty folder, so choose another --out");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException cannot) {
+            throw new UsageException("cannot create the run folder " + dir + " ("
+                + cannot.getClass().getSimpleName().replace("Exception", "") + "); choose "
+                + "another --out or --results");
+        }
+        return dir;
+    }
+
+    private static boolean isEmpty(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        try (var entries = Files.list(dir)) {
+            // What a run killed before its first row leaves behind does not count.
+            return entries.map(p -> p.getFileName().toString())
+                .allMatch(name -> name.equals(".lock") || name.equals("spec.resolved.yaml")
+                    || name.equals("run.log"));
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    private Path chooseDirectory(Instant start) throws UsageException {
         Path experimentDir = options.resultsRoot().resolve(spec.name());
         if (options.out() != null) {
             Path out = options.out();
             if (!options.resume() && Files.exists(out.resolve("generations.csv"))) {
                 throw new UsageException(out + " already holds a run; add --resume to continue "
-                    + "it or choose another --out");
+                    + "it (with the same spec), or choose another --out");
             }
             if (options.resume() && !Files.exists(out.resolve("generations.csv"))) {
                 throw new UsageException(out + " holds no run to resume (no generations.csv); "

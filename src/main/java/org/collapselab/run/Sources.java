@@ -44,10 +44,22 @@ final class Sources {
         this.loaded = loaded;
     }
 
-    /** Reads the files now, so that a bad file fails the run before any cell starts. */
+    /**
+     * Reads the files now, so that a bad file fails the run before any cell starts, and checks
+     * that a table leaves enough training rows once its probe is held out.
+     */
     void preload(List<Cell> cells) throws IOException {
         for (Cell cell : cells) {
-            source(cell);
+            if (source(cell) instanceof TableSource table) {
+                int rows = table.rowCount();
+                int training = rows - (int) Math.round(loaded.spec().data().probe() * rows);
+                if (training < 2 || rows - training < 2) {
+                    throw new Tables.TableException(loaded.file() + ": data.probe "
+                        + loaded.spec().data().probe() + " of " + rows + " usable rows leaves "
+                        + training + " to train on and " + (rows - training) + " to probe; both "
+                        + "need at least 2, so change data.probe or use a larger table");
+                }
+            }
         }
     }
 

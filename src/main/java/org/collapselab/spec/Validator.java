@@ -270,9 +270,15 @@ final class Validator {
     private void model(ExperimentSpec s) throws SpecException {
         ModelSpec m = s.model();
         if (m.components() != null) {
+            int smallestN = s.n().stream().mapToInt(Integer::intValue).min().orElse(0);
             for (int i = 0; i < m.components().size(); i++) {
                 range("/model/components/" + i, "model.components", m.components().get(i), 1,
                     10_000);
+                if (m.components().get(i) > smallestN) {
+                    fail("/model/components/" + i, "model.components", m.components().get(i)
+                        + " components cannot be fitted to n = " + smallestN + " samples",
+                        "use at most n components, or a larger n");
+                }
             }
         }
         if (m.covariance() != null) {
