@@ -105,7 +105,8 @@ public final class GenerationsTable {
      * parameters except {@code rho}, in the map's iteration order, joined by {@code ;}. Pass
      * the parameters in the column order of generations.csv (a {@link LinkedHashMap}); a rho
      * entry may be present or not, it is skipped either way. The {@code group} column of
-     * fits.csv holds this key.
+     * fits.csv holds this key. Parameters with an empty value (those that do not apply to the
+     * cell, such as components for a gaussian) are left out.
      *
      * <p>Example: {@code {family=gaussian, policy=mix, rho=0.5, n=100}} gives
      * {@code family=gaussian;policy=mix;n=100}.
@@ -124,7 +125,8 @@ public final class GenerationsTable {
                 throw new IllegalArgumentException("value '" + value + "' of parameter " + name
                         + " cannot enter a group key: it contains ';'");
             }
-            if (!name.equals(RHO)) {
+            // rho varies within a group; an empty value means the parameter does not apply.
+            if (!name.equals(RHO) && !value.isEmpty()) {
                 key.append(key.length() == 0 ? "" : ";").append(name).append('=').append(value);
             }
         });

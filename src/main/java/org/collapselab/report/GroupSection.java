@@ -179,7 +179,7 @@ final class GroupSection {
         if (metrics.isEmpty()) {
             return "No metric of this group has a value.\n";
         }
-        List<String> header = new ArrayList<>(List.of("rho", "t", "n"));
+        List<String> header = new ArrayList<>(List.of("rho", "t", "replicates"));
         for (String metric : metrics) {
             header.add(metric);
             if (metric.equals(VARIANCE_RATIO)) {
@@ -201,7 +201,7 @@ final class GroupSection {
         return "Means over replicates"
                 + (group.generations().last() > ALL_GENERATIONS_UP_TO
                    ? " at the first, some intermediate and the last generations" : "")
-                + "; n is the number of replicates at that generation. "
+                + "; replicates counts those measured at that generation. "
                 + GenerationsTable.QUALITY_CHANGE + " is log Q_t - log Q_0.\n\n"
                 + table.render();
     }
