@@ -67,8 +67,8 @@ public final class Tables {
      *
      * @param columns column names (with a header) or 0-based indexes; empty means every column
      */
-    public static List<double[]> csv(Path file, char delimiter, boolean header, List<String> columns,
-                                     Missing missing) throws IOException {
+    public static List<double[]> csv(Path file, char delimiter, boolean header,
+                                     List<String> columns, Missing missing) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter)
             .setIgnoreSurroundingSpaces(true).setCommentMarker('#').setIgnoreEmptyLines(true)
             .setHeader().setSkipHeaderRecord(header).build();

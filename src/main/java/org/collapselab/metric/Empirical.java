@@ -66,7 +66,7 @@ public final class Empirical {
         return dim * sum / used + Math.log((double) m / (n - 1));
     }
 
-    /** Euclidean distance from x to its k-th nearest point of {@code points}, skipping index skip. */
+    /** Euclidean distance from x to its k-th nearest point of {@code points}, but {@code skip}. */
     private static double kthNearest(double[] x, List<double[]> points, int skip, int k,
                                      double[] best) {
         java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
@@ -112,7 +112,7 @@ public final class Empirical {
         return total;
     }
 
-    /** The empirical p-quantile of a sorted array (linear interpolation between order statistics). */
+    /** The empirical p-quantile of a sorted array (linear between order statistics). */
     public static double quantileSorted(double[] sorted, double probability) {
         double position = probability * (sorted.length - 1);
         int low = (int) Math.floor(position);

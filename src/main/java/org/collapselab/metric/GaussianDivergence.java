@@ -12,7 +12,8 @@ public final class GaussianDivergence {
     }
 
     /**
-     * KL(q || p) = (1/2) [tr(S2^-1 S1) + (m2 - m1)^T S2^-1 (m2 - m1) - d + log det S2 - log det S1],
+     * KL(q || p) = (1/2) [tr(S2^-1 S1) + (m2 - m1)^T S2^-1 (m2 - m1) - d + log det S2
+     * - log det S1],
      * in nats. The trace is |L2^-1 L1|_F^2 with the Cholesky factors, which never forms an inverse
      * of S2.
      */

@@ -154,7 +154,8 @@ public final class FitBuilder {
                 group.put(p, r.get(p));
             }
             double change = Double.parseDouble(r.get("log_q")) - baseline.get(cell);
-            out.add(new Observation(GenerationsTable.groupKey(group), cell, Double.parseDouble(r.get("rho")),
+            out.add(new Observation(GenerationsTable.groupKey(group), cell,
+                Double.parseDouble(r.get("rho")),
                 Integer.parseInt(r.get("generation")), change));
         }
         return out;

@@ -72,8 +72,8 @@ class ReportWriterTest {
                 + "\\| k=2 |"), report);
         // Group n=100 at t = 1 from the three ok replicates (see GenerationsTableTest):
         // quality change -1.3/3, kl_qp 1.3/3, log_q -1.9/3, variance ratio 7, geometric 4.
-        assertTrue(report.contains("| rho | t | replicates | log_q_change | kl_qp | log_q | variance_ratio"
-                + " | variance_ratio (geometric mean) |"), report);
+        assertTrue(report.contains("| rho | t | replicates | log_q_change | kl_qp | log_q"
+                + " | variance_ratio | variance_ratio (geometric mean) |"), report);
         assertTrue(report.contains("| 0.5 | 1 | 3 | -0.4333 | 0.4333 | -0.6333 | 7.000 | 4.000 |"),
                 report);
     }
