@@ -1,0 +1,98 @@
+package org.collapselab.model;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/**
+ * The {@code ngram} family: a character or word n-gram language model with add-k smoothing,
+ * sampled with a temperature.
+ *
+ * <p>A line w_1 ... w_m is padded with n - 1 begin markers and closed by an end marker
+ * w_{m+1} = END, and q(line) = prod_{i=1}^{m+1} p_T(w_i | h_i), where the context h_i holds the
+ * n - 1 tokens before w_i. With c(h, w) the weighted count of w after h, c(h) = sum_w c(h, w) and
+ * V the outcome set (every seen token, END, and one UNKNOWN bucket for all unseen tokens),
+ * add-k smoothing (Jurafsky and Martin, Speech and Language Processing, 3rd ed., ch. 3) gives
+ * <pre>  p(w | h) = (c(h, w) + k) / (c(h) + k |V|),</pre>
+ * which is uniform, 1/|V|, for a context never seen in training. The temperature T reshapes
+ * every conditional: p_T(w | h) = p(w | h)^(1/T) / sum_v p(v | h)^(1/T); sampling and
+ * {@link GenerativeModel#logDensity} both use p_T, so the density is that of the sampler (up to
+ * the cut at the max length, which the density ignores).
+ *
+ * <p>Training weights count as multiplicities: a line of weight w adds w to every count it
+ * touches; lines of weight 0 are skipped, their tokens included. Fitting uses no randomness.
+ */
+public final class NgramFamily implements ModelFamily<String> {
+
+    /** The family's name in the spec. */
+    public static final String NAME = "ngram";
+
+    /** The options from the spec. */
+    private final NgramOptions options;
+
+    public NgramFamily(NgramOptions options) {
+        this.options = options;
+    }
+
+    public NgramOptions options() {
+        return options;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public NgramModel fit(TrainingSet<String> training, RandomGenerator random) {
+        NgramVocabulary vocabulary = new NgramVocabulary(options.unit());
+        LongIndex contexts = new LongIndex();
+        LongIndex pairs = new LongIndex();
+        double[] pairCounts = new double[1024];
+        double totalWeight = 0;
+        int[] history = new int[options.order() - 1];
+
+        for (int line = 0; line < training.size(); line++) {
+            double weight = checkedWeight(training.weight(line), line);
+            if (weight == 0) {
+                continue;
+            }
+            totalWeight += weight;
+            int[] tokens = vocabulary.encodeAdding(training.samples().get(line));
+            Arrays.fill(history, NgramVocabulary.BEGIN);
+            for (int i = 0; i <= tokens.length; i++) {
+                int next = i < tokens.length ? tokens[i] : NgramVocabulary.END;
+                int context = internContext(contexts, history);
+                int pair = pairs.intern(NgramModel.pairKey(context, next));
+                if (pair == pairCounts.length) {
+                    pairCounts = Arrays.copyOf(pairCounts, 2 * pairCounts.length);
+                }
+                pairCounts[pair] += weight;
+                NgramModel.shift(history, next);
+            }
+        }
+        if (!(totalWeight > 0)) {
+            throw new ModelFitException("ngram: the training set has no line of positive weight");
+        }
+        return new NgramModel(options, vocabulary, contexts, pairs, pairCounts);
+    }
+
+    private static double checkedWeight(double weight, int line) {
+        if (!(weight >= 0 && weight < Double.POSITIVE_INFINITY)) {
+            throw new ModelFitException("ngram: weight of line " + line
+                + " must be finite and >= 0, found " + weight);
+        }
+        return weight;
+    }
+
+    /**
+     * The id of the context h_1 ... h_{n-1}, built as a chain: id(empty) = -1 and
+     * id(h_1 ... h_j) = intern(id(h_1 ... h_{j-1}), h_j), so any order fits in 64-bit keys.
+     */
+    private static int internContext(LongIndex contexts, int[] history) {
+        int context = -1;
+        for (int token : history) {
+            context = contexts.intern(NgramModel.chainKey(context, token));
+        }
+        return context;
+    }
+}
