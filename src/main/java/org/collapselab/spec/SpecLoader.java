@@ -136,8 +136,14 @@ public final class SpecLoader {
         }
         String field = failure instanceof JsonMappingException mapping
             ? field(mapping.getPath()) + ": " : "";
-        return new SpecException(where(file, failure.getLocation()) + field
-            + firstLine(failure.getOriginalMessage()));
+        String message = firstLine(failure.getOriginalMessage());
+        if (message.contains("out of range of")) {
+            message = "the number is too large; use a whole number below 2147483647";
+        } else if (message.startsWith("Malformed numeric value")) {
+            message = message.replace("Malformed numeric value", "not a usable number:")
+                + "; write a finite number";
+        }
+        return new SpecException(where(file, failure.getLocation()) + field + message);
     }
 
     /** Whether a binding path ends inside a list (a field that also takes a list of values). */

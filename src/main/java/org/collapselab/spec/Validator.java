@@ -38,6 +38,11 @@ final class Validator {
     void check(ExperimentSpec raw, ExperimentSpec s) throws SpecException {
         required(raw);
         if (!s.name().matches("[A-Za-z0-9._-]+")) {
+            if (raw.name() == null) {
+                throw new SpecException(file + ": name: the file name gives the default name '"
+                    + s.name() + "', which has characters unfit for a folder name; add a "
+                    + "'name:' field of letters, digits, '.', '_' and '-'");
+            }
             fail("/name", "name", "'" + s.name() + "' has characters unfit for a folder name",
                 "use letters, digits, '.', '_' and '-'");
         }
