@@ -166,7 +166,8 @@ public final class Analytic {
 
         @Override
         public double marginalQuantile(int coordinate, double probability) {
-            return new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(probability);
+            return new TDistribution(null, degreesOfFreedom)
+                .inverseCumulativeProbability(probability);
         }
     }
 }

@@ -16,6 +16,6 @@ public interface DataSource<X> {
     /** Dimension of one sample (number of numeric columns). */
     int dim();
 
-    /** Splits off the probe and returns the cell's real data; all randomness from {@code random}. */
+    /** Splits off the probe and returns the cell's real data, drawing only from {@code random}. */
     RealData<X> open(RandomGenerator random);
 }
