@@ -41,17 +41,8 @@ final class FinitePool implements RealData<double[]> {
     public List<double[]> draw(int count, RandomGenerator random) {
         List<double[]> out = new ArrayList<>(count);
         if (count <= pool.size()) {
-            // A partial Fisher-Yates over indices: a uniform subset without replacement.
-            int[] index = new int[pool.size()];
-            for (int i = 0; i < index.length; i++) {
-                index[i] = i;
-            }
-            for (int i = 0; i < count; i++) {
-                int j = i + random.nextInt(index.length - i);
-                int swap = index[i];
-                index[i] = index[j];
-                index[j] = swap;
-                out.add(pool.get(index[i]));
+            for (int i : subset(pool.size(), count, random)) {
+                out.add(pool.get(i));
             }
             return out;
         }
@@ -59,6 +50,24 @@ final class FinitePool implements RealData<double[]> {
             out.add(pool.get(random.nextInt(pool.size())));
         }
         return out;
+    }
+
+    /**
+     * {@code count} distinct indexes of {@code 0..size-1}, uniformly, in the order drawn: the
+     * first {@code count} steps of a Fisher-Yates shuffle over the indexes.
+     */
+    static int[] subset(int size, int count, RandomGenerator random) {
+        int[] index = new int[size];
+        for (int i = 0; i < size; i++) {
+            index[i] = i;
+        }
+        for (int i = 0; i < count; i++) {
+            int j = i + random.nextInt(size - i);
+            int swap = index[i];
+            index[i] = index[j];
+            index[j] = swap;
+        }
+        return java.util.Arrays.copyOf(index, count);
     }
 
     @Override

@@ -217,23 +217,16 @@ public enum Policy {
 
         private TrainingSet<X> subsample(RandomGenerator random) {
             int size = Math.min(n, pool.size());
-            int[] index = new int[pool.size()];
-            for (int i = 0; i < index.length; i++) {
-                index[i] = i;
-            }
+            int[] chosen = FinitePool.subset(pool.size(), size, random);
             List<X> samples = new ArrayList<>(size);
             double[] weights = realWeight == 1 ? null : new double[size];
             int synthetic = 0;
             for (int i = 0; i < size; i++) {
-                int j = i + random.nextInt(index.length - i);
-                int swap = index[i];
-                index[i] = index[j];
-                index[j] = swap;
-                samples.add(pool.get(index[i]));
+                samples.add(pool.get(chosen[i]));
                 if (weights != null) {
-                    weights[i] = poolWeights.get(index[i]);
+                    weights[i] = poolWeights.get(chosen[i]);
                 }
-                if (syntheticInPool.get(index[i])) {
+                if (syntheticInPool.get(chosen[i])) {
                     synthetic++;
                 }
             }

@@ -40,11 +40,14 @@ public final class Runner {
     private final LoadedSpec loaded;
     private final ExperimentSpec spec;
     private final RunOptions options;
+    /** Position of the status column in generations.csv. */
+    private final int statusColumn;
 
     public Runner(LoadedSpec loaded, RunOptions options) {
         this.loaded = loaded;
         this.spec = loaded.spec();
         this.options = options;
+        this.statusColumn = header(spec).indexOf("status");
     }
 
     /** The columns of generations.csv for a spec. */
@@ -223,15 +226,12 @@ public final class Runner {
     /** A cell is complete when it failed (a failed row ends it) or has every generation. */
     private boolean complete(List<CSVRecord> records) {
         CSVRecord last = records.get(records.size() - 1);
-        if ("failed".equals(last.get(statusColumn()))) {
+        if ("failed".equals(last.get(statusColumn))) {
             return true;
         }
         return records.size() == spec.generations() + 1;
     }
 
-    private int statusColumn() {
-        return header(spec).indexOf("status");
-    }
 
     private List<String> execute(List<Cell> cells, Set<String> done, Sources sources,
                                  GenerationsCsvWriter writer, Path runDir) throws IOException {
