@@ -63,6 +63,14 @@ public final class Metrics {
         return out;
     }
 
+    /**
+     * An estimator's name, followed by {@code /} and the model's density estimator when its
+     * log-density is itself an estimate (a vae's importance-sampled one).
+     */
+    private static String withDensity(String estimator, GenerativeModel<?> q) {
+        return q.densityEstimator().map(inner -> estimator + "/" + inner).orElse(estimator);
+    }
+
     /** Marks metrics that record which estimator produced them. */
     private interface Estimated extends Metric {
     }
@@ -99,7 +107,8 @@ public final class Metrics {
                 for (double[] x : m.modelSamples()) {
                     sum += q.logDensity(x) - p.logDensity(x);
                 }
-                row.putEstimate(KL_QP, sum / m.modelSamples().size(), "monte-carlo");
+                row.putEstimate(KL_QP, sum / m.modelSamples().size(),
+                    withDensity("monte-carlo", q));
                 return;
             }
             row.putEstimate(KL_QP, Empirical.knnKl(m.modelSamples(), m.reference().probe(),
@@ -139,7 +148,8 @@ public final class Metrics {
                 for (double[] x : m.reference().probe()) {
                     sum += p.logDensity(x) - q.logDensity(x);
                 }
-                row.putEstimate(KL_PQ, sum / m.reference().probe().size(), "monte-carlo-probe");
+                row.putEstimate(KL_PQ, sum / m.reference().probe().size(),
+                    withDensity("monte-carlo-probe", q));
                 return;
             }
             row.putEstimate(KL_PQ, Empirical.knnKl(m.reference().probe(), m.modelSamples(),
@@ -209,7 +219,8 @@ public final class Metrics {
             for (double[] x : m.reference().probe()) {
                 sum -= q.logDensity(x);
             }
-            row.putEstimate(NLL, sum / m.reference().probe().size(), "probe-mean");
+            row.putEstimate(NLL, sum / m.reference().probe().size(),
+                withDensity("probe-mean", q));
         }
 
         /**

@@ -17,6 +17,8 @@ public final class FamilyCatalogue {
             + "number)");
         FAMILIES.put("linear-regression", "least squares on a fixed design, relabelled each "
             + "generation (data: analytic linear-model; option: noise_variance)");
+        FAMILIES.put("vae", "variational autoencoder on DL4J/ND4J, sampled from the prior; nll "
+            + "importance-sampled (options: hidden, latent, epochs, batch, learning_rate)");
     }
 
     private FamilyCatalogue() {

@@ -27,6 +27,15 @@ public interface GenerativeModel<X> {
     double logDensity(X sample);
 
     /**
+     * How {@link #logDensity} is computed when it is an estimate rather than exact, e.g.
+     * {@code importance-sampled(k=64)}; empty when it is exact. Metrics built on the density
+     * name it in their estimator column.
+     */
+    default Optional<String> densityEstimator() {
+        return Optional.empty();
+    }
+
+    /**
      * The model's moments when it is exactly a Gaussian, so that metrics can use closed forms
      * (KL and 2-Wasserstein between Gaussians) instead of estimates.
      */

@@ -59,7 +59,7 @@ public final class VaeFamily implements ModelFamily<double[]> {
      * the same standardisation and initial weights, no training step. A reference for how much
      * a fit learned.
      */
-    VaeModel untrained(TrainingSet<double[]> training, RandomGenerator random) {
+    public VaeModel untrained(TrainingSet<double[]> training, RandomGenerator random) {
         return fit(training, random, 0);
     }
 

@@ -109,6 +109,11 @@ public final class VaeModel implements GenerativeModel<double[]> {
     }
 
     @Override
+    public java.util.Optional<String> densityEstimator() {
+        return java.util.Optional.of("importance-sampled(k=" + importanceSamples + ")");
+    }
+
+    @Override
     public double logDensity(double[] x) {
         int dim = dim();
         if (x.length != dim) {

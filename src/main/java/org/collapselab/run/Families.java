@@ -8,6 +8,8 @@ import org.collapselab.model.KdeFamily;
 import org.collapselab.model.KdeOptions;
 import org.collapselab.model.LinearRegressionFamily;
 import org.collapselab.model.ModelFamily;
+import org.collapselab.model.VaeFamily;
+import org.collapselab.model.VaeOptions;
 import org.collapselab.spec.ModelSpec;
 
 /** Builds the model family a cell names, with the spec's options. */
@@ -28,6 +30,8 @@ final class Families {
                 options.regularization()));
             case "kde" -> new KdeFamily(kde(options.bandwidth()));
             case "linear-regression" -> new LinearRegressionFamily(options.noiseVariance());
+            case VaeFamily.NAME -> new VaeFamily(VaeOptions.of(options.hidden(), options.latent(),
+                options.epochs(), options.batch(), options.learningRate()));
             default -> throw new IllegalArgumentException("no family " + name);
         };
     }

@@ -12,6 +12,11 @@ final class Defaults {
     static final int N = 100;
     static final double REAL_WEIGHT = 2.0;
     static final String DEVICE = "auto";
+    static final List<Integer> HIDDEN = List.of(32, 32);
+    static final int LATENT = 2;
+    static final int EPOCHS = 100;
+    static final int BATCH = 32;
+    static final double LEARNING_RATE = 0.005;
 
     private Defaults() {
     }
@@ -73,11 +78,12 @@ final class Defaults {
 
     private static ModelSpec model(ModelSpec m, List<String> families, DataSpec data) {
         ModelSpec given = m == null ? new ModelSpec(null, null, null, null, null, null, null, null,
-            null, null, null) : m;
+            null, null, null, null, null, null, null, null) : m;
         boolean gaussian = families.contains("gaussian");
         boolean gmm = families.contains("gmm");
         boolean kde = families.contains("kde");
         boolean linear = families.contains("linear-regression");
+        boolean vae = families.contains("vae");
         Double dataNoise = data == null ? null : data.noiseVariance();
         return new ModelSpec(
             gaussian ? or(given.unbiased(), false) : given.unbiased(),
@@ -91,7 +97,12 @@ final class Defaults {
             gmm ? or(given.regularization(), 1e-6) : given.regularization(),
             kde ? or(given.bandwidth(), "scott") : given.bandwidth(),
             linear ? or(given.noiseVariance(), dataNoise == null ? 1.0 : dataNoise)
-                : given.noiseVariance());
+                : given.noiseVariance(),
+            vae ? or(given.hidden(), HIDDEN) : given.hidden(),
+            vae ? or(given.latent(), LATENT) : given.latent(),
+            vae ? or(given.epochs(), EPOCHS) : given.epochs(),
+            vae ? or(given.batch(), BATCH) : given.batch(),
+            vae ? or(given.learningRate(), LEARNING_RATE) : given.learningRate());
     }
 
     private static MetricsSpec metrics(MetricsSpec m) {

@@ -22,6 +22,12 @@ import java.util.List;
  * @param bandwidth kde: scott, silverman, or a number (a fixed bandwidth; default scott)
  * @param noiseVariance linear-regression: noise of the relabelled outputs (default: the data's
  *     noise_variance; 0 estimates it from residuals)
+ * @param hidden vae: widths of the encoder's hidden layers, mirrored by the decoder (default
+ *     [32, 32])
+ * @param latent vae: dimension of the latent variable (default 2)
+ * @param epochs vae: passes over each generation's training set (default 100)
+ * @param batch vae: samples per gradient step (default 32)
+ * @param learningRate vae: Adam step size (default 0.005)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSpec(
@@ -35,5 +41,10 @@ public record ModelSpec(
     Integer restarts,
     Double regularization,
     String bandwidth,
-    Double noiseVariance) {
+    Double noiseVariance,
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Integer> hidden,
+    Integer latent,
+    Integer epochs,
+    Integer batch,
+    Double learningRate) {
 }

@@ -24,6 +24,10 @@ final class Validator {
      * 134 MB each), and their O(d^3) work takes minutes per generation beyond it.
      */
     static final int MAX_DIM = 4096;
+    /** Most hidden layers a neural family may list. */
+    static final int MAX_LAYERS = 16;
+    /** Widest hidden or latent layer: a 4096 x 4096 weight matrix is 128 MB in doubles. */
+    static final int MAX_WIDTH = 4096;
 
     private final Path file;
     private final YamlLines lines;
@@ -158,6 +162,13 @@ final class Validator {
             "family kde");
         only(m.noiseVariance(), "/model/noise_variance", "model.noise_variance",
             families.contains("linear-regression"), "family linear-regression");
+        boolean neural = families.contains("vae");
+        only(m.hidden(), "/model/hidden", "model.hidden", neural, "family vae");
+        only(m.latent(), "/model/latent", "model.latent", neural, "family vae");
+        only(m.epochs(), "/model/epochs", "model.epochs", neural, "family vae");
+        only(m.batch(), "/model/batch", "model.batch", neural, "family vae");
+        only(m.learningRate(), "/model/learning_rate", "model.learning_rate", neural,
+            "family vae");
     }
 
     private void only(Object value, String pointer, String field, boolean applies, String where)
@@ -304,10 +315,35 @@ final class Validator {
             fail("/model/tolerance", "model.tolerance", m.tolerance() + " is not positive",
                 "use e.g. 1.0e-6");
         }
+        neural(m);
         if (m.bandwidth() != null && !m.bandwidth().equals("scott")
             && !m.bandwidth().equals("silverman") && !(parsePositive(m.bandwidth()) > 0)) {
             fail("/model/bandwidth", "model.bandwidth", "'" + m.bandwidth() + "' is not a rule "
                 + "or a positive number", "use scott, silverman or a bandwidth such as 0.5");
+        }
+    }
+
+    /** The network options shared by the neural families. */
+    private void neural(ModelSpec m) throws SpecException {
+        if (m.hidden() != null) {
+            range("/model/hidden", "model.hidden", m.hidden().size(), 1, MAX_LAYERS);
+            for (int i = 0; i < m.hidden().size(); i++) {
+                range("/model/hidden/" + i, "model.hidden", m.hidden().get(i), 1, MAX_WIDTH);
+            }
+        }
+        if (m.latent() != null) {
+            range("/model/latent", "model.latent", m.latent(), 1, MAX_WIDTH);
+        }
+        if (m.epochs() != null) {
+            range("/model/epochs", "model.epochs", m.epochs(), 1, 1_000_000);
+        }
+        if (m.batch() != null) {
+            range("/model/batch", "model.batch", m.batch(), 1, 1_000_000);
+        }
+        Double rate = m.learningRate();
+        if (rate != null && !(rate > 0 && rate <= 10)) {
+            fail("/model/learning_rate", "model.learning_rate", rate + " is outside (0, 10]",
+                "use a small positive step such as 0.001");
         }
     }
 
