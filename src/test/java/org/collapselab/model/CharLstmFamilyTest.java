@@ -52,8 +52,8 @@ class CharLstmFamilyTest {
      * first letter names the word, so a line of k words carries k log 9 nats plus log 3 for its
      * length; on average 3 log 9 + log 3 = 7.69 nats over 11 outcomes (8 letters, 2 spaces, the
      * end), 0.70 nats a character for the ideal model. After training, the probe pays less than
-     * half the uniform price, while the
-     * untrained network (same seed) pays within 0.2 nats of it.
+     * half the uniform price, while the untrained network (same seed) pays within 0.2 nats of
+     * it.
      */
     @Test
     void trainingBringsThePerCharacterNllWellBelowTheUniformModel() {
