@@ -86,6 +86,7 @@ start() {
   if ! pgrep -F "$state/slurmd.pid" >/dev/null 2>&1; then
     slurmd -f "$conf"
   fi
+  check_loopback
   for _ in $(seq 100); do
     if sinfo -h -o %t 2>/dev/null | grep -qE '^(idle|mix|alloc)'; then
       echo "local-cluster: up ($(sinfo -h -o '%n %c CPUs %t')); run: export SLURM_CONF=$conf"
@@ -95,6 +96,18 @@ start() {
   done
   echo "local-cluster: the node did not come up; see $state/log/" >&2
   exit 1
+}
+
+# Stops the cluster if slurmctld or slurmd listens anywhere but on 127.0.0.1.
+check_loopback() {
+  command -v ss >/dev/null || return 0
+  sleep 0.5
+  if ss -ltnH '( sport = :6817 or sport = :6818 )' | awk '{print $4}' \
+      | grep -qv '^127\.0\.0\.1:'; then
+    stop
+    echo "local-cluster: Slurm listened beyond 127.0.0.1; stopped it" >&2
+    exit 1
+  fi
 }
 
 stop() {
