@@ -10,12 +10,15 @@ import java.util.OptionalInt;
  *   <li>producers respond to s_k: {@code rho_k = clip(m - beta s_k, 0, 1)} (claims are credible
  *   at {@code w_k = (1 - psi) s_k / psi});</li>
  *   <li>retrain at rho_k, measure {@code Delta_k = KL(q || p)} and estimate rho_k from flags;</li>
- *   <li>{@code s_{k+1} = (1 - eta) s_k + eta Delta_k / (2 kappa)};</li>
+ *   <li>{@code s_{k+1} = (1 - eta) s_k + eta Delta_k / (2 kappa)}, floored at 0: a subsidy is
+ *   never a tax (the floor binds only when eta &gt; 1);</li>
  *   <li>stop when {@code |s_{k+1} - s_k| < epsilon} (if asked) or after T rounds.</li>
  * </ol>
  * With {@code D(rho) = b rho} the subsidy map has slope {@code 1 - eta (1 + a)},
  * {@code a = beta b / (2 kappa)}, where rho is not clipped, and at most 1 - eta in absolute value
- * elsewhere: it is a contraction, and the loop converges, iff {@code 0 < eta < 2 / (1 + a)}.
+ * elsewhere; the floor at 0 never lengthens a distance. So the loop is a contraction, and
+ * converges, when {@code 0 < eta < 2 / (1 + a)}; at the bound the subsidy cycles around the
+ * fixed point, and beyond it the fixed point repels.
  * Since {@code s_{k+1} - s_k = eta (Delta_k / (2 kappa) - s_k)}, the stop leaves the regulator's
  * condition violated by less than epsilon / eta.
  *
@@ -49,8 +52,8 @@ public final class Pmir {
                 standardError = Math.sqrt(detector.cramerRaoBound(clipped, measured.inspected()));
             }
 
-            double next = settings.regulated() ? (1 - settings.eta()) * subsidy
-                + settings.eta() * Math.max(0, measured.drift()) / (2 * market.kappa()) : 0;
+            double next = settings.regulated() ? Math.max(0, (1 - settings.eta()) * subsidy
+                + settings.eta() * Math.max(0, measured.drift()) / (2 * market.kappa())) : 0;
             double step = Math.abs(next - subsidy);
             Welfare welfare = Welfare.of(market, measured.drift(), logQuality, subsidy,
                 watermark);
