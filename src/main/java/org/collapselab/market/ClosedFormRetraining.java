@@ -37,8 +37,11 @@ public final class ClosedFormRetraining implements Retraining {
 
     @Override
     public RetrainingResult retrain(int round, double rho) {
+        // SplittableRandom(x + k gamma) would replay round 0's stream shifted by k draws; its
+        // first output is a mixed value, distinct per round, that seeds the round's stream.
+        long roundSeed = new SplittableRandom(seed + round * ROUND_STRIDE).nextLong();
         long flagged = inspected == 0 ? 0 : detector.simulateFlags(rho, inspected,
-            new SplittableRandom(seed + round * ROUND_STRIDE));
+            new SplittableRandom(roundSeed));
         return new RetrainingResult(curve.at(rho), flagged, inspected, new TreeMap<>());
     }
 }
