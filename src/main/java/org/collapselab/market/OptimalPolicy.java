@@ -27,7 +27,7 @@ public record OptimalPolicy(double subsidy, double watermark, boolean interior) 
             formula <= market.maxExtraCost());
     }
 
-    /** The smallest watermark that makes claims credible at subsidy s: {@code (1 - psi) s / psi}. */
+    /** The smallest watermark making claims credible at subsidy s: {@code (1 - psi) s / psi}. */
     public static double credibleWatermark(MarketParameters market, double subsidy) {
         return (1 - market.psi()) * subsidy / market.psi();
     }
