@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     description = "Model-collapse scaling experiments: retrain generative models on their own "
         + "output, measure the drift from the real data, fit the collapse law.",
     subcommands = {RunCommand.class, MergeCommand.class, ValidateCommand.class, FitCommand.class,
-        PlotCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
+        PlotCommand.class, ListCommand.class, MarketCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a run whose cells partly failed. */
