@@ -14,8 +14,9 @@ import org.collapselab.model.TokenizedModel;
  * The registry of text metrics, for runs on {@code data.source: text}, in the order they are
  * computed (later ones read earlier ones' values) and written as columns. Notation: p the real
  * distribution of lines, q_t generation t's model; every metric needs only
- * {@link GenerativeModel#sample} and, for the likelihood metrics, {@link GenerativeModel#logDensity}
- * of whole lines, so any {@code GenerativeModel<String>} gets them all.
+ * {@link GenerativeModel#sample} and, for the likelihood metrics,
+ * {@link GenerativeModel#logDensity} of whole lines, so any {@code GenerativeModel<String>} gets
+ * them all.
  *
  * <p>The divergences are plug-in estimates between the n-gram counts of {@code metrics.samples}
  * model lines and of the probe, with Jeffreys' pseudo-count 1/2 on every n-gram of the union
