@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVRecord;
 import org.collapselab.data.Tables;
-import org.collapselab.metric.Metrics;
 import org.collapselab.report.GenerationsCsvWriter;
 import org.collapselab.report.RunFileFormatException;
 import org.collapselab.spec.ExperimentSpec;
@@ -66,7 +65,7 @@ public final class Runner {
         List<String> header = new ArrayList<>(List.of("cell", "replicate", "generation"));
         header.addAll(Grid.parameterNames(spec));
         header.addAll(List.of("status", "error", "seed", "train_size", "synthetic_share"));
-        header.addAll(Metrics.columns());
+        header.addAll(Modality.metricColumns(spec));
         return header;
     }
 
@@ -76,7 +75,7 @@ public final class Runner {
      */
     public static void checkData(LoadedSpec loaded) throws UsageException, IOException {
         try {
-            new Sources(loaded).preload(Grid.cells(loaded.spec()));
+            Modality.of(loaded).preload(Grid.cells(loaded.spec()));
         } catch (Tables.TableException | java.nio.file.NoSuchFileException bad) {
             throw new UsageException(bad.getMessage());
         }
@@ -87,9 +86,9 @@ public final class Runner {
         Instant start = Instant.now();
         Device.Choice device = startDevice();
         List<Cell> cells = options.shard().select(Grid.cells(spec));
-        Sources sources = new Sources(loaded);
+        Modality<?> modality = Modality.of(loaded);
         try {
-            sources.preload(cells);
+            modality.preload(cells);
         } catch (Tables.TableException | java.nio.file.NoSuchFileException bad) {
             throw new UsageException(bad.getMessage());
         }
@@ -139,7 +138,7 @@ public final class Runner {
                 LOG.info("shard {}: {} of the grid's {} cells", options.shard(), cells.size(),
                     Grid.cells(spec).size());
             }
-            List<String> failed = execute(cells, new HashSet<>(done), sources, writer, runDir);
+            List<String> failed = execute(cells, new HashSet<>(done), modality, writer, runDir);
             Runtime.getRuntime().removeShutdownHook(resumeHint);
             RunSummary summary = new RunSummary(runDir, cells.size(), done.size(), failed,
                 secondsSince(start));
@@ -289,14 +288,15 @@ public final class Runner {
     }
 
 
-    private List<String> execute(List<Cell> cells, Set<String> done, Sources sources,
-                                 GenerationsCsvWriter writer, Path runDir) throws IOException {
+    private <X> List<String> execute(List<Cell> cells, Set<String> done, Modality<X> modality,
+                                     GenerationsCsvWriter writer, Path runDir)
+        throws IOException {
         List<Cell> todo = cells.stream().filter(c -> !done.contains(c.id())).toList();
         if (!done.isEmpty()) {
             LOG.info("resuming {}: {} cells complete, {} to run", runDir, done.size(),
                 todo.size());
         }
-        CellRunner runner = new CellRunner(spec, sources);
+        CellRunner<X> runner = new CellRunner<>(spec, modality);
         OrderedSink sink = new OrderedSink(todo.size(), writer, spec, header(spec));
         Progress progress = new Progress(todo.size(), (long) todo.size()
             * (spec.generations() + 1));

@@ -22,6 +22,11 @@ import java.util.List;
  * @param bandwidth kde: scott, silverman, or a number (a fixed bandwidth; default scott)
  * @param noiseVariance linear-regression: noise of the relabelled outputs (default: the data's
  *     noise_variance; 0 estimates it from residuals)
+ * @param unit ngram: char or word (default char)
+ * @param order ngram: n, tokens per n-gram (default 4 for char, 2 for word)
+ * @param addK ngram: the add-k pseudo-count (default 0.001 for char, 0.0001 for word)
+ * @param temperature text families: sampling temperature T, p^(1/T) renormalised (default 1)
+ * @param maxLength text families: the most tokens in a sampled line (default 5000)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSpec(
@@ -35,5 +40,10 @@ public record ModelSpec(
     Integer restarts,
     Double regularization,
     String bandwidth,
-    Double noiseVariance) {
+    Double noiseVariance,
+    String unit,
+    Integer order,
+    Double addK,
+    Double temperature,
+    Integer maxLength) {
 }
