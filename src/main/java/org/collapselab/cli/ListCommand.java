@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import org.collapselab.data.Policy;
 import org.collapselab.metric.Metrics;
+import org.collapselab.metric.TextMetricSet;
 import org.collapselab.model.FamilyCatalogue;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,8 @@ final class ListCommand implements Runnable {
         section(out, "families (family:)", FamilyCatalogue.families());
         section(out, "policies (policy:)", Policy.catalogue());
         section(out, "metrics (metrics.include:)", Metrics.catalogue());
+        section(out, "text metrics (metrics.include: with data.source text)",
+            TextMetricSet.catalogue());
         section(out, "laws (fitted by run and fit)", Laws.catalogue());
     }
 

@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Model-collapse scaling experiments: retrain generative models on their own "
         + "output, measure the drift from the real data, fit the collapse law.",
-    subcommands = {RunCommand.class, ValidateCommand.class, FitCommand.class, PlotCommand.class,
-        ListCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, MergeCommand.class, ValidateCommand.class, FitCommand.class,
+        PlotCommand.class, ListCommand.class, MarketCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a run whose cells partly failed. */

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.collapselab.run.RunOptions;
 import org.collapselab.run.RunSummary;
 import org.collapselab.run.Runner;
+import org.collapselab.run.Shard;
 import org.collapselab.run.UsageException;
 import org.collapselab.spec.LoadedSpec;
 import org.collapselab.spec.SpecException;
@@ -53,6 +54,15 @@ final class RunCommand implements Callable<Integer> {
         + "(make them later with 'fit' and 'plot')")
     private boolean noReport;
 
+    @Option(names = "--shard", paramLabel = "i/N", description = "run only shard i of N (i from "
+        + "0 to N-1): the cells at grid positions i, i+N, i+2N...; no report (join the shards "
+        + "with 'merge', which writes it)")
+    private String shard;
+
+    @Option(names = "--device", paramLabel = "DEVICE", description = "auto, cpu or gpu, "
+        + "overriding the spec's device (closed-form families always run on the JVM's CPU)")
+    private String device;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec commandSpec;
 
@@ -65,14 +75,19 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         try {
+            Shard slice = shard == null ? Shard.WHOLE : Shard.parse(shard);
             LoadedSpec loaded = load();
-            RunOptions options = new RunOptions(out, results, resume, threadCount, !noReport);
+            boolean report = !noReport && slice.isWhole();
+            RunOptions options = new RunOptions(out, results, resume, threadCount, report, slice,
+                device);
             RunSummary summary = new Runner(loaded, options).run();
-            if (!noReport) {
+            if (report) {
                 Analysis.finish(summary.runDir(), commandSpec.commandLine().getOut(), err);
             }
             PrintWriter stdout = commandSpec.commandLine().getOut();
-            stdout.println("results: " + summary.runDir());
+            stdout.println("results: " + summary.runDir() + (slice.isWhole() ? ""
+                : " (shard " + slice + "; join all " + slice.count() + " shards with 'collapse "
+                    + "merge DIR... --out DIR')"));
             if (!summary.failed().isEmpty()) {
                 err.println(summary.failed().size() + " of " + summary.cells()
                     + " cells failed (their errors are in generations.csv and run.log):");

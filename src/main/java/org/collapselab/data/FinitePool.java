@@ -39,7 +39,15 @@ final class FinitePool implements RealData<double[]> {
 
     @Override
     public List<double[]> draw(int count, RandomGenerator random) {
-        List<double[]> out = new ArrayList<>(count);
+        return drawFrom(pool, count, random);
+    }
+
+    /**
+     * {@code count} rows of {@code pool}: a uniform random subset in the order drawn while
+     * {@code count} is at most the pool's size, independent uniform picks beyond it.
+     */
+    static <T> List<T> drawFrom(List<T> pool, int count, RandomGenerator random) {
+        List<T> out = new ArrayList<>(count);
         if (count <= pool.size()) {
             for (int i : subset(pool.size(), count, random)) {
                 out.add(pool.get(i));

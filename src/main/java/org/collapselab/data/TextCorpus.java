@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 import java.util.zip.GZIPInputStream;
@@ -32,9 +33,9 @@ import java.util.zip.GZIPInputStream;
  * (median 1,074, at most 3,385) cut from a debate, so it usually starts and ends mid-sentence;
  * paragraphs inside it are separated by runs of spaces. It is <em>not</em> English only: the
  * passages are in the parliament's many languages (Italian, Swedish, German, ...), and only about
- * one line in fourteen is English (by a rough count of "the", "of", "and"). This class keeps
- * the text field of every line and collapses its runs of whitespace into single spaces; it does
- * not filter by language.
+ * one line in fourteen is English. {@link #europarl} keeps the text field of every line and
+ * collapses its runs of whitespace into single spaces; {@link #europarlEnglish} keeps only the
+ * lines {@link EnglishFilter} finds English.
  *
  * <p>Every source trims lines, skips blank ones, optionally lower-cases them (in
  * {@link Locale#ROOT}) and optionally stops after a maximum number of kept lines.
@@ -74,7 +75,7 @@ public final class TextCorpus {
     /** Reads the non-blank lines of a UTF-8 file. */
     public static List<String> readFile(Path file, Options options) {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return readLines(reader, UnaryOperator.identity(), options, file.toString());
+            return readLines(reader, UnaryOperator.identity(), line -> true, options);
         } catch (IOException e) {
             throw new UncheckedIOException("text corpus: cannot read " + file + ": "
                 + e.getMessage(), e);
@@ -83,6 +84,18 @@ public final class TextCorpus {
 
     /** Reads the text field of the Europarl lines from the class path (see the class comment). */
     public static List<String> europarl(Options options) {
+        return europarl(options, line -> true);
+    }
+
+    /**
+     * The English lines of the Europarl sample: those {@link EnglishFilter#isEnglish} accepts,
+     * judged before lower-casing; {@code maxLines} counts the lines kept.
+     */
+    public static List<String> europarlEnglish(Options options) {
+        return europarl(options, EnglishFilter::isEnglish);
+    }
+
+    private static List<String> europarl(Options options, Predicate<String> keep) {
         ClassLoader loader = TextCorpus.class.getClassLoader();
         try (InputStream raw = loader.getResourceAsStream(EUROPARL_RESOURCE)) {
             if (raw == null) {
@@ -91,7 +104,7 @@ public final class TextCorpus {
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8));
-            return readLines(reader, TextCorpus::europarlText, options, EUROPARL_RESOURCE);
+            return readLines(reader, TextCorpus::europarlText, keep, options);
         } catch (IOException e) {
             throw new UncheckedIOException("text corpus: cannot read " + EUROPARL_RESOURCE + ": "
                 + e.getMessage(), e);
@@ -109,12 +122,12 @@ public final class TextCorpus {
     }
 
     private static List<String> readLines(BufferedReader reader, UnaryOperator<String> extract,
-            Options options, String source) throws IOException {
+            Predicate<String> keep, Options options) throws IOException {
         List<String> lines = new ArrayList<>();
         String line;
         while (lines.size() < options.maxLines() && (line = reader.readLine()) != null) {
             String text = extract.apply(line).trim();
-            if (text.isEmpty()) {
+            if (text.isEmpty() || !keep.test(text)) {
                 continue;
             }
             lines.add(options.lowerCase() ? text.toLowerCase(Locale.ROOT) : text);

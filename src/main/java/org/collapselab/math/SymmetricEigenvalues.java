@@ -20,11 +20,31 @@ public final class SymmetricEigenvalues {
 
     /** The eigenvalues of the symmetric matrix {@code a}, in ascending order. */
     public static double[] of(double[] a, int dim) {
-        double[] work = a.clone();
+        // Scaled by a power of two (exact) so that the largest entry lies in [1/2, 1): every
+        // tridiagonal entry is then at most dim in size, and the QL sweep can form
+        // sqrt(f^2 + g^2) directly without overflow.
+        double largest = 0;
+        for (double x : a) {
+            largest = Math.max(largest, Math.abs(x));
+        }
+        if (!Double.isFinite(largest)) {
+            throw new ArithmeticException("eigenvalues of a matrix with a non-finite entry");
+        }
+        if (largest == 0) {
+            return new double[dim];
+        }
+        int exponent = Math.getExponent(largest) + 1;
+        double[] work = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            work[i] = Math.scalb(a[i], -exponent);
+        }
         double[] diag = new double[dim];
         double[] off = new double[dim];
         tridiagonalize(work, dim, diag, off);
         qlImplicit(diag, off);
+        for (int i = 0; i < dim; i++) {
+            diag[i] = Math.scalb(diag[i], exponent);
+        }
         Arrays.sort(diag);
         return diag;
     }
@@ -180,16 +200,20 @@ public final class SymmetricEigenvalues {
                 for (int i = m - 1; i >= l; i--) {
                     double f = s * e[i];
                     double b = c * e[i];
-                    r = hypot(f, g);
-                    e[i + 1] = r;
-                    if (r == 0) {
+                    // The plain root is safe on the scaled matrix (see of), and one division
+                    // serves both ratios: the sweep is bound by these latencies.
+                    double rSquared = f * f + g * g;
+                    if (rSquared == 0) {
+                        e[i + 1] = 0;
                         d[i + 1] -= p;
                         e[m] = 0;
                         underflow = true;
                         break;
                     }
-                    s = f / r;
-                    c = g / r;
+                    double inverse = 1 / Math.sqrt(rSquared);
+                    e[i + 1] = rSquared * inverse;
+                    s = f * inverse;
+                    c = g * inverse;
                     g = d[i + 1] - p;
                     r = (d[i] - g) * s + 2 * c * b;
                     p = s * r;

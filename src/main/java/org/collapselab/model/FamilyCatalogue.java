@@ -3,10 +3,15 @@ package org.collapselab.model;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The names of the model families a spec may use, with one line each for {@code list}. */
+/**
+ * The names of the model families a spec may use, with one line each for {@code list}, and which
+ * of them model lines of text ({@code GenerativeModel<String>}) rather than numeric vectors.
+ */
 public final class FamilyCatalogue {
 
     private static final Map<String, String> FAMILIES = new LinkedHashMap<>();
+    /** The families over lines of text; they need {@code data.source: text}, and the others not. */
+    private static final java.util.Set<String> TEXT = java.util.Set.of(NgramFamily.NAME);
 
     static {
         FAMILIES.put("gaussian", "multivariate normal by maximum likelihood (options: unbiased, "
@@ -17,6 +22,8 @@ public final class FamilyCatalogue {
             + "number)");
         FAMILIES.put("linear-regression", "least squares on a fixed design, relabelled each "
             + "generation (data: analytic linear-model; option: noise_variance)");
+        FAMILIES.put(NgramFamily.NAME, "character or word n-gram language model with add-k "
+            + "smoothing (data: text; options: unit, order, add_k, temperature, max_length)");
         FAMILIES.put("vae", "variational autoencoder on DL4J/ND4J, sampled from the prior; nll "
             + "importance-sampled (options: hidden, latent, epochs, batch, learning_rate)");
     }
@@ -27,6 +34,11 @@ public final class FamilyCatalogue {
     /** Family names and descriptions, in a stable order. */
     public static Map<String, String> families() {
         return java.util.Collections.unmodifiableMap(FAMILIES);
+    }
+
+    /** Whether the family models lines of text. */
+    public static boolean isText(String name) {
+        return TEXT.contains(name);
     }
 
     public static boolean contains(String name) {

@@ -14,7 +14,7 @@ import java.util.random.RandomGenerator;
  * {@link #UNKNOWN_WORD}, which map back to the bucket under {@link #logDensity} unless training
  * held that very text. Immutable after construction; sampling draws from the given stream only.
  */
-public final class NgramModel implements GenerativeModel<String> {
+public final class NgramModel implements GenerativeModel<String>, TokenizedModel {
 
     /** How a drawn unknown token is written in a character model's line. */
     public static final String UNKNOWN_CHAR = "\uFFFD";
@@ -135,6 +135,7 @@ public final class NgramModel implements GenerativeModel<String> {
     }
 
     /** The number of tokens {@link #logDensity} scores for {@code line}: its tokens plus END. */
+    @Override
     public int tokenCount(String line) {
         return vocabulary.encode(line).length + 1;
     }

@@ -151,7 +151,8 @@ final class GroupCharts {
             maxX = Math.max(maxX, points.x()[points.x().length - 1]);
             drawn++;
         }
-        if (drawn == 0) {
+        // With fewer than two positive rho values this is the quality plot with a stretched axis.
+        if (drawn == 0 || positiveRhos() < 2) {
             return Optional.empty();
         }
         double end = maxX;
@@ -160,6 +161,11 @@ final class GroupCharts {
                 new Points(new double[] {0, end}, new double[] {law.a(), law.a() - law.b() * end},
                         null), Color.BLACK, SeriesLines.DASH_DASH, SeriesMarkers.NONE));
         return Optional.of(chart);
+    }
+
+    /** How many of the group's series have rho > 0. */
+    private long positiveRhos() {
+        return group.series().stream().filter(series -> series.rhoValue() > 0).count();
     }
 
     private static Points scaled(Series series) {
@@ -182,7 +188,8 @@ final class GroupCharts {
                 rates.add(new double[] {rho, -row.estimate()});
             }
         }
-        if (rates.isEmpty()) {
+        // One rate is no curve: the exponent needs two rho values at least.
+        if (rates.size() < 2) {
             return Optional.empty();
         }
         rates.sort((p, q) -> Double.compare(p[0], q[0]));

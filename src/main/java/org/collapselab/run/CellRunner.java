@@ -7,11 +7,8 @@ import java.util.SplittableRandom;
 import org.collapselab.data.Policy;
 import org.collapselab.data.RealData;
 import org.collapselab.metric.Baseline;
-import org.collapselab.metric.Measurement;
-import org.collapselab.metric.Metric;
 import org.collapselab.metric.MetricRow;
 import org.collapselab.metric.Metrics;
-import org.collapselab.metric.ProbeReference;
 import org.collapselab.model.GenerativeModel;
 import org.collapselab.model.IncrementalFamily;
 import org.collapselab.model.ModelFamily;
@@ -22,29 +19,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one cell: generation 0 on real data, then generation after generation on the mixture its
- * policy builds, measuring each against the real probe.
+ * policy builds, measuring each against the real probe. The same loop serves every sample type;
+ * the {@link Modality} supplies the data, the family and the metrics.
  *
  * <p>Three independent streams keep results stable: the data stream splits the probe off (shared
  * by cells of the same replicate), the cell stream drives training sets and fits, and each
  * generation's metrics draw from their own stream, so choosing other metrics never changes the
  * trajectory of the models.
+ *
+ * @param <X> the sample type
  */
-final class CellRunner {
+final class CellRunner<X> {
 
     private static final Logger LOG = LoggerFactory.getLogger(CellRunner.class);
 
     private final ExperimentSpec spec;
-    private final Sources sources;
-    /** Metrics to compute: those the spec includes and those they are derived from. */
-    private final Set<String> metrics;
+    private final Modality<X> modality;
 
-    CellRunner(ExperimentSpec spec, Sources sources) {
+    CellRunner(ExperimentSpec spec, Modality<X> modality) {
         this.spec = spec;
-        this.sources = sources;
-        this.metrics = closure(spec.metrics().include());
+        this.modality = modality;
     }
 
-    /** The included metrics plus what they are computed from. */
+    /** The included numeric metrics plus what they are computed from. */
     static Set<String> closure(List<String> include) {
         Set<String> out = new java.util.HashSet<>(include);
         if (out.contains(Metrics.LOG_Q)) {
@@ -70,29 +67,29 @@ final class CellRunner {
         List<CellResult.Generation> rows = new ArrayList<>();
         int generation = 0;
         try {
-            ProbeReference reference = sources.reference(cell, spec.metrics());
-            RealData<double[]> real = reference.real();
-            ModelFamily<double[]> family = Families.create(cell, spec.model());
+            Modality.CellData<X> data = modality.open(cell);
+            RealData<X> real = data.real();
+            ModelFamily<X> family = modality.family(cell);
             Policy policy = Policy.byKey(cell.parameter("policy"));
             // Blank or absent: the policy is not weighted and reads no weight.
             double realWeight = cell.parameters().getOrDefault("real_weight", "").isEmpty()
                 ? 1.0 : Double.parseDouble(cell.parameter("real_weight"));
-            Policy.Mixer<double[]> mixer = policy.start(real,
+            Policy.Mixer<X> mixer = policy.start(real,
                 Integer.parseInt(cell.parameter("n")), Double.parseDouble(cell.parameter("rho")),
                 realWeight, family.acceptsMoments());
-            IncrementalFamily.Accumulator<double[]> accumulator =
-                policy.appendOnly() && family instanceof IncrementalFamily<double[]> incremental
+            IncrementalFamily.Accumulator<X> accumulator =
+                policy.appendOnly() && family instanceof IncrementalFamily<X> incremental
                     ? incremental.accumulator() : null;
 
             SplittableRandom random = new SplittableRandom(cell.seed());
-            GenerativeModel<double[]> previous = null;
+            GenerativeModel<X> previous = null;
             Baseline baseline = null;
             for (generation = 0; generation <= spec.generations(); generation++) {
-                TrainingSet<double[]> training = generation == 0 ? mixer.first(random)
+                TrainingSet<X> training = generation == 0 ? mixer.first(random)
                     : mixer.next(previous, random);
-                GenerativeModel<double[]> model = fit(family, accumulator, mixer, training,
-                    random);
-                MetricRow row = measure(cell, model, reference, baseline, generation);
+                GenerativeModel<X> model = fit(family, accumulator, mixer, training, random);
+                MetricRow row = data.measure(model, baseline, generation, new SplittableRandom(
+                    Seeds.derive(cell.seed(), "metrics", generation)));
                 if (generation == 0) {
                     baseline = Baseline.of(row);
                 }
@@ -119,34 +116,14 @@ final class CellRunner {
         }
     }
 
-    private static GenerativeModel<double[]> fit(ModelFamily<double[]> family,
-            IncrementalFamily.Accumulator<double[]> accumulator, Policy.Mixer<double[]> mixer,
-            TrainingSet<double[]> training, SplittableRandom random) {
+    private static <X> GenerativeModel<X> fit(ModelFamily<X> family,
+            IncrementalFamily.Accumulator<X> accumulator, Policy.Mixer<X> mixer,
+            TrainingSet<X> training, SplittableRandom random) {
         if (accumulator == null) {
             return family.fit(training, random);
         }
         accumulator.add(mixer.lastAdded());
         return accumulator.fit();
-    }
-
-    private MetricRow measure(Cell cell, GenerativeModel<double[]> model,
-                              ProbeReference reference, Baseline baseline, int generation) {
-        SplittableRandom metricRandom = new SplittableRandom(
-            Seeds.derive(cell.seed(), "metrics", generation));
-        Measurement measurement = new Measurement(model, reference, baseline, generation,
-            metricRandom);
-        MetricRow row = new MetricRow();
-        for (Metric metric : Metrics.all()) {
-            if (metrics.contains(metric.name())) {
-                metric.measure(measurement, row);
-                double value = row.get(metric.name());
-                if (Double.isInfinite(value)) {
-                    throw new ArithmeticException(metric.name() + " is infinite at generation "
-                        + generation);
-                }
-            }
-        }
-        return row;
     }
 
     private static String oneLine(Throwable failure) {

@@ -3,7 +3,6 @@ package org.collapselab.run;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.collapselab.metric.Metrics;
 import org.collapselab.report.GenerationsCsvWriter;
 import org.collapselab.spec.ExperimentSpec;
 
@@ -19,6 +18,8 @@ final class OrderedSink {
     private final ExperimentSpec spec;
     private final List<String> header;
     private final List<String> failures = new ArrayList<>();
+    /** The header's metric and estimator columns, after {@code synthetic_share}. */
+    private final List<String> metricColumns;
     /** Position of the next cell to write. */
     private int next;
     /** The first write error, rethrown on the caller's thread. */
@@ -29,6 +30,8 @@ final class OrderedSink {
         this.writer = writer;
         this.spec = spec;
         this.header = header;
+        this.metricColumns = header.subList(header.indexOf("synthetic_share") + 1,
+            header.size());
     }
 
     synchronized void accept(int position, CellResult result) {
@@ -70,7 +73,7 @@ final class OrderedSink {
             List<String> row = prefix(cell, g.generation(), "ok", "");
             row.add(Integer.toString(g.trainSize()));
             row.add(Double.toString(g.syntheticShare()));
-            for (String column : Metrics.columns()) {
+            for (String column : metricColumns) {
                 row.add(g.metrics().text(column));
             }
             rows.add(row);

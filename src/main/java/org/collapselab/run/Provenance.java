@@ -26,8 +26,8 @@ public final class Provenance {
     private Provenance() {
     }
 
-    static void write(Path runDir, ExperimentSpec spec, RunOptions options, RunSummary summary,
-                      Instant start, Instant end) throws IOException {
+    static void write(Path runDir, ExperimentSpec spec, RunOptions options, Device.Choice device,
+                      RunSummary summary, Instant start, Instant end) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         Properties build = buildProperties();
         out.put("tool", "collapse-lab");
@@ -42,10 +42,13 @@ public final class Provenance {
         out.put("run_seed", spec.seed());
         out.put("seed_derivation", "cell seed = SplitMix64 of the run seed, the cell's parameter "
             + "key and replicate (column 'seed' of generations.csv)");
-        out.put("device_requested", spec.device());
-        out.put("backend", Device.describe(spec));
+        out.put("device_requested", device.requested());
+        out.put("backend", device.backend());
+        out.put("device", device.device());
+        out.put("device_reason", device.reason());
         out.put("dl4j_version", build.getProperty("dl4j.version", "unknown"));
         out.put("threads", options.threads());
+        out.put("shard", options.shard().toString());
         out.put("cells", summary.cells());
         out.put("cells_resumed", summary.skipped());
         out.put("cells_failed", summary.failed().size());

@@ -10,14 +10,25 @@ import java.nio.file.Path;
  * @param resume continue the run in {@code out} (or the newest run of the experiment)
  * @param threads worker threads, at least 1
  * @param report whether to fit the laws and draw the plots at the end
+ * @param shard the slice of the grid to run ({@link Shard#WHOLE} for all of it)
+ * @param device auto, cpu or gpu from the command line, overriding the spec's; null to keep the
+ *     spec's
  */
 public record RunOptions(Path out, Path resultsRoot, boolean resume, int threads,
-                         boolean report) {
+                         boolean report, Shard shard, String device) {
 
     public RunOptions {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        if (shard == null) {
+            throw new IllegalArgumentException("no shard given; use Shard.WHOLE");
+        }
+    }
+
+    /** The whole grid on the spec's device. */
+    public RunOptions(Path out, Path resultsRoot, boolean resume, int threads, boolean report) {
+        this(out, resultsRoot, resume, threads, report, Shard.WHOLE, null);
     }
 
     /** Defaults: a new folder under results/, every core, with the report. */

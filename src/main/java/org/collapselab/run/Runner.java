@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVRecord;
 import org.collapselab.data.Tables;
-import org.collapselab.metric.Metrics;
 import org.collapselab.report.GenerationsCsvWriter;
 import org.collapselab.report.RunFileFormatException;
 import org.collapselab.spec.ExperimentSpec;
@@ -37,16 +36,27 @@ public final class Runner {
     private static final DateTimeFormatter RUN_ID =
         DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
+    /** The file in a shard's run folder that says which shard it holds: {@code i/N}. */
+    public static final String SHARD_FILE = "shard";
+
     private final LoadedSpec loaded;
     private final ExperimentSpec spec;
     private final RunOptions options;
+    /** What the machine offers, asked when the device choice depends on it. */
+    private final Device.Probe probe;
     /** Position of the status column in generations.csv. */
     private final int statusColumn;
 
     public Runner(LoadedSpec loaded, RunOptions options) {
+        this(loaded, options, MachineProbe.ofThisMachine());
+    }
+
+    /** A runner that asks {@code probe}, not this machine, where it may compute. */
+    public Runner(LoadedSpec loaded, RunOptions options, Device.Probe probe) {
         this.loaded = loaded;
         this.spec = loaded.spec();
         this.options = options;
+        this.probe = probe;
         this.statusColumn = header(spec).indexOf("status");
     }
 
@@ -55,7 +65,7 @@ public final class Runner {
         List<String> header = new ArrayList<>(List.of("cell", "replicate", "generation"));
         header.addAll(Grid.parameterNames(spec));
         header.addAll(List.of("status", "error", "seed", "train_size", "synthetic_share"));
-        header.addAll(Metrics.columns());
+        header.addAll(Modality.metricColumns(spec));
         return header;
     }
 
@@ -65,7 +75,7 @@ public final class Runner {
      */
     public static void checkData(LoadedSpec loaded) throws UsageException, IOException {
         try {
-            new Sources(loaded).preload(Grid.cells(loaded.spec()));
+            Modality.of(loaded).preload(Grid.cells(loaded.spec()));
         } catch (Tables.TableException | java.nio.file.NoSuchFileException bad) {
             throw new UsageException(bad.getMessage());
         }
@@ -74,10 +84,11 @@ public final class Runner {
     /** Runs every cell not already complete; returns what happened. */
     public RunSummary run() throws UsageException, IOException {
         Instant start = Instant.now();
-        List<Cell> cells = Grid.cells(spec);
-        Sources sources = new Sources(loaded);
+        Device.Choice device = startDevice();
+        List<Cell> cells = options.shard().select(Grid.cells(spec));
+        Modality<?> modality = Modality.of(loaded);
         try {
-            sources.preload(cells);
+            modality.preload(cells);
         } catch (Tables.TableException | java.nio.file.NoSuchFileException bad) {
             throw new UsageException(bad.getMessage());
         }
@@ -92,6 +103,7 @@ public final class Runner {
         try {
             if (options.resume() && Files.exists(csv)) {
                 checkSameSpec(runDir, resolvedYaml);
+                checkSameShard(runDir);
                 GenerationsCsvWriter.Resumed resumed;
                 try {
                     resumed = GenerationsCsvWriter.openForResume(csv, header, this::complete);
@@ -103,6 +115,10 @@ public final class Runner {
             } else {
                 Files.writeString(runDir.resolve("spec.resolved.yaml"), resolvedYaml,
                     StandardCharsets.UTF_8);
+                if (!options.shard().isWhole()) {
+                    Files.writeString(runDir.resolve(SHARD_FILE), options.shard() + "\n",
+                        StandardCharsets.US_ASCII);
+                }
                 writer = GenerationsCsvWriter.create(csv, header);
                 done = List.of();
             }
@@ -117,14 +133,53 @@ public final class Runner {
         Thread resumeHint = resumeHint(runDir);
         try (lock; RunLog log = RunLog.open(runDir.resolve("run.log")); writer) {
             Runtime.getRuntime().addShutdownHook(resumeHint);
-            List<String> failed = execute(cells, new HashSet<>(done), sources, writer, runDir);
+            LOG.info(device.logLine());
+            if (!options.shard().isWhole()) {
+                LOG.info("shard {}: {} of the grid's {} cells", options.shard(), cells.size(),
+                    Grid.cells(spec).size());
+            }
+            List<String> failed = execute(cells, new HashSet<>(done), modality, writer, runDir);
             Runtime.getRuntime().removeShutdownHook(resumeHint);
             RunSummary summary = new RunSummary(runDir, cells.size(), done.size(), failed,
                 secondsSince(start));
-            Provenance.write(runDir, spec, options, summary, start, Instant.now());
+            Provenance.write(runDir, spec, options, device, summary, start, Instant.now());
             LOG.info("{} cells ({} resumed, {} failed) in {} s; results in {}", cells.size(),
                 done.size(), failed.size(), String.format("%.1f", summary.seconds()), runDir);
             return summary;
+        }
+    }
+
+    /**
+     * Chooses the backend and device (DESIGN.md section 8) and, for a run that uses ND4J, starts
+     * ND4J on it, before any folder is made: a device that cannot be had is a usage mistake.
+     */
+    private Device.Choice startDevice() throws UsageException {
+        String requested = options.device() != null ? options.device() : spec.device();
+        String source = options.device() != null ? "--device" : loaded.file() + ": device";
+        Device.Choice choice = Device.choose(requested, source, spec.family(), probe);
+        if (!choice.usesNd4j()) {
+            return choice;
+        }
+        String started = Nd4jBackends.start(choice, probe.cudaBackendInBuild());
+        if (choice.cuda() && !started.equalsIgnoreCase("CUDA")) {
+            String why = "the ND4J CUDA backend did not start (ND4J says why above)";
+            if (choice.requested().equals("gpu")) {
+                throw new UsageException(source + ": gpu, but " + why + "; use auto to fall back "
+                    + "to the CPU");
+            }
+            return new Device.Choice(choice.requested(), "nd4j-cpu", "cpu", "because " + why);
+        }
+        return choice;
+    }
+
+    /** A resumed shard must be the same slice of the grid as the run in its folder. */
+    private void checkSameShard(Path runDir) throws UsageException, IOException {
+        Path file = runDir.resolve(SHARD_FILE);
+        String saved = Files.exists(file) ? Files.readString(file).strip() : Shard.WHOLE
+            .toString();
+        if (!saved.equals(options.shard().toString())) {
+            throw new UsageException(runDir + " holds shard " + saved + " of the grid; resume "
+                + "it with --shard " + saved);
         }
     }
 
@@ -167,7 +222,7 @@ public final class Runner {
             // What a run killed before its first row leaves behind does not count.
             return entries.map(p -> p.getFileName().toString())
                 .allMatch(name -> name.equals(".lock") || name.equals("spec.resolved.yaml")
-                    || name.equals("run.log"));
+                    || name.equals("run.log") || name.equals(SHARD_FILE));
         } catch (IOException unreadable) {
             return false;
         }
@@ -233,14 +288,15 @@ public final class Runner {
     }
 
 
-    private List<String> execute(List<Cell> cells, Set<String> done, Sources sources,
-                                 GenerationsCsvWriter writer, Path runDir) throws IOException {
+    private <X> List<String> execute(List<Cell> cells, Set<String> done, Modality<X> modality,
+                                     GenerationsCsvWriter writer, Path runDir)
+        throws IOException {
         List<Cell> todo = cells.stream().filter(c -> !done.contains(c.id())).toList();
         if (!done.isEmpty()) {
             LOG.info("resuming {}: {} cells complete, {} to run", runDir, done.size(),
                 todo.size());
         }
-        CellRunner runner = new CellRunner(spec, sources);
+        CellRunner<X> runner = new CellRunner<>(spec, modality);
         OrderedSink sink = new OrderedSink(todo.size(), writer, spec, header(spec));
         Progress progress = new Progress(todo.size(), (long) todo.size()
             * (spec.generations() + 1));

@@ -1,6 +1,8 @@
 package org.collapselab.spec;
 
 import java.util.List;
+import org.collapselab.metric.TextMetricSet;
+import org.collapselab.model.FamilyCatalogue;
 
 /** Fills in every default of a spec; the values are documented on the spec records. */
 final class Defaults {
@@ -12,6 +14,27 @@ final class Defaults {
     static final int N = 100;
     static final double REAL_WEIGHT = 2.0;
     static final String DEVICE = "auto";
+    /** The data source whose samples are lines of text. */
+    static final String TEXT = "text";
+    /** ngram: the order of character and of word models. */
+    static final int CHAR_ORDER = 4;
+    static final int WORD_ORDER = 2;
+    /**
+     * ngram: the add-k pseudo-count of character and of word models. On 300 English Europarl
+     * lines a character 4-gram reaches its best probe likelihood near k = 0.001 (1.60 nats per
+     * character, against 1.92 at order 3); word vocabularies are a thousand times larger, so
+     * their k is smaller (see NgramFamily on unseen mass).
+     */
+    static final double CHAR_ADD_K = 0.001;
+    static final double WORD_ADD_K = 1e-4;
+    /** Text families: the most tokens in a sampled line. */
+    static final int MAX_LENGTH = 5000;
+    /**
+     * Model lines sampled per generation for the text metrics: near the probe of the Europarl
+     * English lines (254 lines at probe 0.2), so that the plug-in estimates of both sides have
+     * comparable bias.
+     */
+    static final int TEXT_SAMPLES = 250;
     static final List<Integer> HIDDEN = List.of(32, 32);
     static final int LATENT = 2;
     static final int EPOCHS = 100;
@@ -37,7 +60,7 @@ final class Defaults {
             or(s.device(), DEVICE),
             data,
             model(s.model(), families, data),
-            metrics(s.metrics()));
+            metrics(s.metrics(), data != null && TEXT.equals(data.source())));
     }
 
     private static boolean weighted(ExperimentSpec s) {
@@ -49,6 +72,7 @@ final class Defaults {
         boolean analytic = "analytic".equals(source);
         boolean table = "iris".equals(source) || "csv".equals(source);
         boolean csv = "csv".equals(source);
+        boolean text = TEXT.equals(source);
         String distribution = analytic ? or(d.distribution(), "gaussian") : d.distribution();
         boolean gaussian = analytic && "gaussian".equals(distribution);
         boolean mixture = analytic && "mixture".equals(distribution);
@@ -57,7 +81,7 @@ final class Defaults {
         boolean hasDim = analytic && !linear;
         return new DataSpec(
             source,
-            table ? or(d.probe(), 0.2) : d.probe(),
+            table || text ? or(d.probe(), 0.2) : d.probe(),
             analytic ? or(d.probeSize(), 1000) : d.probeSize(),
             distribution,
             hasDim ? or(d.dim(), List.of(1)) : d.dim(),
@@ -73,16 +97,22 @@ final class Defaults {
             csv ? or(d.delimiter(), ",") : d.delimiter(),
             csv ? or(d.header(), true) : d.header(),
             csv ? or(d.columns(), List.of()) : d.columns(),
-            csv ? or(d.missing(), "drop") : d.missing());
+            csv ? or(d.missing(), "drop") : d.missing(),
+            d.corpus(),
+            d.maxLines(),
+            text ? or(d.lowerCase(), false) : d.lowerCase());
     }
 
     private static ModelSpec model(ModelSpec m, List<String> families, DataSpec data) {
         ModelSpec given = m == null ? new ModelSpec(null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null) : m;
+            null, null, null, null, null, null, null, null, null, null, null, null, null) : m;
         boolean gaussian = families.contains("gaussian");
         boolean gmm = families.contains("gmm");
         boolean kde = families.contains("kde");
         boolean linear = families.contains("linear-regression");
+        boolean ngram = families.contains("ngram");
+        boolean textFamily = families.stream().anyMatch(FamilyCatalogue::isText);
+        String unit = ngram ? or(given.unit(), "char") : given.unit();
         boolean vae = families.contains("vae");
         Double dataNoise = data == null ? null : data.noiseVariance();
         return new ModelSpec(
@@ -98,6 +128,13 @@ final class Defaults {
             kde ? or(given.bandwidth(), "scott") : given.bandwidth(),
             linear ? or(given.noiseVariance(), dataNoise == null ? 1.0 : dataNoise)
                 : given.noiseVariance(),
+            unit,
+            ngram ? or(given.order(), "word".equals(unit) ? WORD_ORDER : CHAR_ORDER)
+                : given.order(),
+            ngram ? or(given.addK(), "word".equals(unit) ? WORD_ADD_K : CHAR_ADD_K)
+                : given.addK(),
+            textFamily ? or(given.temperature(), 1.0) : given.temperature(),
+            textFamily ? or(given.maxLength(), MAX_LENGTH) : given.maxLength(),
             vae ? or(given.hidden(), HIDDEN) : given.hidden(),
             vae ? or(given.latent(), LATENT) : given.latent(),
             vae ? or(given.epochs(), EPOCHS) : given.epochs(),
@@ -105,8 +142,14 @@ final class Defaults {
             vae ? or(given.learningRate(), LEARNING_RATE) : given.learningRate());
     }
 
-    private static MetricsSpec metrics(MetricsSpec m) {
+    private static MetricsSpec metrics(MetricsSpec m, boolean text) {
         MetricsSpec given = m == null ? new MetricsSpec(null, null, null) : m;
+        if (text) {
+            return new MetricsSpec(
+                or(given.include(), TextMetricSet.catalogue().keySet().stream().toList()),
+                or(given.samples(), TEXT_SAMPLES),
+                given.projections());
+        }
         return new MetricsSpec(
             or(given.include(), org.collapselab.metric.Metrics.catalogue().keySet().stream()
                 .toList()),

@@ -22,6 +22,11 @@ import java.util.List;
  * @param bandwidth kde: scott, silverman, or a number (a fixed bandwidth; default scott)
  * @param noiseVariance linear-regression: noise of the relabelled outputs (default: the data's
  *     noise_variance; 0 estimates it from residuals)
+ * @param unit ngram: char or word (default char)
+ * @param order ngram: n, tokens per n-gram (default 4 for char, 2 for word)
+ * @param addK ngram: the add-k pseudo-count (default 0.001 for char, 0.0001 for word)
+ * @param temperature text families: sampling temperature T, p^(1/T) renormalised (default 1)
+ * @param maxLength text families: the most tokens in a sampled line (default 5000)
  * @param hidden vae: widths of the encoder's hidden layers, mirrored by the decoder (default
  *     [32, 32])
  * @param latent vae: dimension of the latent variable (default 2)
@@ -42,6 +47,11 @@ public record ModelSpec(
     Double regularization,
     String bandwidth,
     Double noiseVariance,
+    String unit,
+    Integer order,
+    Double addK,
+    Double temperature,
+    Integer maxLength,
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Integer> hidden,
     Integer latent,
     Integer epochs,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.collapselab.data.Policy;
 import org.collapselab.metric.Metrics;
+import org.collapselab.metric.TextMetricSet;
 import org.collapselab.model.FamilyCatalogue;
 
 /**
@@ -15,7 +16,12 @@ import org.collapselab.model.FamilyCatalogue;
  */
 final class Validator {
 
-    private static final Set<String> SOURCES = Set.of("analytic", "iris", "csv");
+    private static final Set<String> SOURCES = Set.of("analytic", "iris", "csv", "text");
+    /** The corpora on the class path: Europarl's English lines, or all of its lines. */
+    private static final List<String> CORPORA = List.of("europarl", "europarl-all");
+    private static final List<String> UNITS = List.of("char", "word");
+    /** Largest n-gram order: beyond it a context is almost never seen twice. */
+    static final int MAX_ORDER = 20;
     private static final Set<String> DISTRIBUTIONS =
         Set.of("gaussian", "mixture", "student-t", "linear-model");
     private static final Set<String> DEVICES = Set.of("auto", "cpu", "gpu");
@@ -91,8 +97,9 @@ final class Validator {
         }
         oneOf("/device", "device", s.device(), DEVICES);
         data(s);
+        modality(s);
         model(s);
-        metrics(s.metrics());
+        metrics(s.metrics(), "text".equals(s.data().source()));
         applicable(raw, s);
     }
 
@@ -106,7 +113,8 @@ final class Validator {
         String distribution = s.data().distribution();
         boolean analytic = source.equals("analytic");
         boolean table = !analytic;
-        only(d.probe(), "/data/probe", "data.probe", table, "data.source iris or csv");
+        boolean text = source.equals("text");
+        only(d.probe(), "/data/probe", "data.probe", table, "data.source iris, csv or text");
         only(d.probeSize(), "/data/probe_size", "data.probe_size", analytic,
             "data.source analytic (tables hold out data.probe instead)");
         only(d.distribution(), "/data/distribution", "data.distribution", analytic,
@@ -130,11 +138,18 @@ final class Validator {
         only(d.noiseVariance(), "/data/noise_variance", "data.noise_variance", linear,
             "distribution linear-model");
         boolean csv = source.equals("csv");
-        only(d.path(), "/data/path", "data.path", csv, "data.source csv");
+        only(d.path(), "/data/path", "data.path", csv || text, "data.source csv or text");
         only(d.delimiter(), "/data/delimiter", "data.delimiter", csv, "data.source csv");
         only(d.header(), "/data/header", "data.header", csv, "data.source csv");
         only(d.columns(), "/data/columns", "data.columns", csv, "data.source csv");
         only(d.missing(), "/data/missing", "data.missing", csv, "data.source csv");
+        only(d.corpus(), "/data/corpus", "data.corpus", text, "data.source text");
+        only(d.maxLines(), "/data/max_lines", "data.max_lines", text, "data.source text");
+        only(d.lowerCase(), "/data/lower_case", "data.lower_case", text, "data.source text");
+        if (raw.metrics() != null) {
+            only(raw.metrics().projections(), "/metrics/projections", "metrics.projections",
+                !text, "numeric data (the sliced 2-Wasserstein distance)");
+        }
         only(raw.realWeight(), "/real_weight", "real_weight",
             s.policy().contains("weighted"), "policy weighted");
         ModelSpec m = raw.model();
@@ -162,6 +177,15 @@ final class Validator {
             "family kde");
         only(m.noiseVariance(), "/model/noise_variance", "model.noise_variance",
             families.contains("linear-regression"), "family linear-regression");
+        boolean ngram = families.contains("ngram");
+        boolean text = families.stream().anyMatch(FamilyCatalogue::isText);
+        only(m.unit(), "/model/unit", "model.unit", ngram, "family ngram");
+        only(m.order(), "/model/order", "model.order", ngram, "family ngram");
+        only(m.addK(), "/model/add_k", "model.add_k", ngram, "family ngram");
+        only(m.temperature(), "/model/temperature", "model.temperature", text,
+            "text families such as ngram");
+        only(m.maxLength(), "/model/max_length", "model.max_length", text,
+            "text families such as ngram");
         boolean neural = families.contains("vae");
         only(m.hidden(), "/model/hidden", "model.hidden", neural, "family vae");
         only(m.latent(), "/model/latent", "model.latent", neural, "family vae");
@@ -188,11 +212,12 @@ final class Validator {
                 + FamilyCatalogue.families().keySet() + ", or a list)");
         }
         if (raw.data() == null) {
-            fail("", "data", "missing", "add a 'data:' block with 'source: analytic', 'iris' or "
-                + "'csv'");
+            fail("", "data", "missing", "add a 'data:' block with 'source: analytic', 'iris', "
+                + "'csv' or 'text'");
         }
         if (raw.data().source() == null) {
-            fail("/data", "data.source", "missing", "add 'source: analytic', 'iris' or 'csv'");
+            fail("/data", "data.source", "missing", "add 'source: analytic', 'iris', 'csv' or "
+                + "'text'");
         }
     }
 
@@ -202,6 +227,7 @@ final class Validator {
         switch (d.source()) {
             case "analytic" -> analytic(d, s.family(), s.n());
             case "csv" -> csv(d);
+            case "text" -> text(d);
             default -> { }
         }
         if (!"analytic".equals(d.source())) {
@@ -265,6 +291,50 @@ final class Validator {
         }
     }
 
+    /** Text families need lines of text, the other families numbers. */
+    private void modality(ExperimentSpec s) throws SpecException {
+        boolean text = "text".equals(s.data().source());
+        for (int i = 0; i < s.family().size(); i++) {
+            String family = s.family().get(i);
+            if (text && !FamilyCatalogue.isText(family)) {
+                fail("/family/" + i, "family", family + " models numeric data, not lines of "
+                    + "text", "use a text family such as ngram, or a numeric data.source");
+            }
+            if (!text && FamilyCatalogue.isText(family)) {
+                fail("/family/" + i, "family", family + " models lines of text", "use "
+                    + "data.source text, or a numeric family such as gaussian");
+            }
+        }
+    }
+
+    private void text(DataSpec d) throws SpecException {
+        if (d.path() == null && d.corpus() == null) {
+            fail("/data", "data.path", "missing", "add 'path: ../data/FILE.txt' (UTF-8, one "
+                + "sample per line, relative to the spec's folder) or 'corpus: europarl'");
+        }
+        if (d.path() != null && d.corpus() != null) {
+            fail("/data/corpus", "data.corpus", "is set together with data.path", "keep one of "
+                + "them: a file of lines, or a corpus on the class path");
+        }
+        if (d.path() != null) {
+            existingFile(d.path(), "a text file");
+        } else {
+            oneOf("/data/corpus", "data.corpus", d.corpus(), CORPORA);
+        }
+        if (d.maxLines() != null) {
+            range("/data/max_lines", "data.max_lines", d.maxLines(), 2, 100_000_000);
+        }
+    }
+
+    private void existingFile(String given, String what) throws SpecException {
+        Path path = Path.of(given);
+        Path resolved = path.isAbsolute() ? path : baseDir.resolve(path).normalize();
+        if (!Files.isRegularFile(resolved)) {
+            fail("/data/path", "data.path", "no file at " + resolved, "fix the path to "
+                + what + " (relative paths start from the spec's folder)");
+        }
+    }
+
     private void csv(DataSpec d) throws SpecException {
         if (d.path() == null) {
             fail("/data", "data.path", "missing", "add 'path: ../data/FILE.csv' (relative to "
@@ -315,6 +385,7 @@ final class Validator {
             fail("/model/tolerance", "model.tolerance", m.tolerance() + " is not positive",
                 "use e.g. 1.0e-6");
         }
+        ngram(m);
         neural(m);
         if (m.bandwidth() != null && !m.bandwidth().equals("scott")
             && !m.bandwidth().equals("silverman") && !(parsePositive(m.bandwidth()) > 0)) {
@@ -347,19 +418,43 @@ final class Validator {
         }
     }
 
-    private void metrics(MetricsSpec m) throws SpecException {
+    private void ngram(ModelSpec m) throws SpecException {
+        if (m.unit() != null) {
+            oneOf("/model/unit", "model.unit", m.unit(), UNITS);
+        }
+        if (m.order() != null) {
+            range("/model/order", "model.order", m.order(), 1, MAX_ORDER);
+        }
+        if (m.addK() != null && !(m.addK() > 0 && Double.isFinite(m.addK()))) {
+            fail("/model/add_k", "model.add_k", m.addK() + " is not a positive number",
+                "use a pseudo-count above 0, e.g. 0.01");
+        }
+        if (m.temperature() != null && !(m.temperature() > 0 && Double.isFinite(m.temperature()))) {
+            fail("/model/temperature", "model.temperature", m.temperature() + " is not a positive "
+                + "number", "use a temperature above 0 (1 samples the fitted model as it is)");
+        }
+        if (m.maxLength() != null) {
+            range("/model/max_length", "model.max_length", m.maxLength(), 1, 10_000_000);
+        }
+    }
+
+    private void metrics(MetricsSpec m, boolean text) throws SpecException {
         nonEmpty("/metrics/include", "metrics.include", m.include());
+        Set<String> known = text ? TextMetricSet.catalogue().keySet()
+            : Metrics.catalogue().keySet();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < m.include().size(); i++) {
             String name = m.include().get(i);
-            oneOf("/metrics/include/" + i, "metrics.include", name, Metrics.catalogue().keySet());
+            oneOf("/metrics/include/" + i, "metrics.include", name, known);
             if (!seen.add(name)) {
                 fail("/metrics/include/" + i, "metrics.include", name + " is listed twice",
                     "list each metric once");
             }
         }
         range("/metrics/samples", "metrics.samples", m.samples(), 10, 10_000_000);
-        range("/metrics/projections", "metrics.projections", m.projections(), 1, 100_000);
+        if (!text) {
+            range("/metrics/projections", "metrics.projections", m.projections(), 1, 100_000);
+        }
     }
 
     private static double parsePositive(String text) {

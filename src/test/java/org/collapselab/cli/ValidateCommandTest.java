@@ -94,9 +94,12 @@ class ValidateCommandTest {
         for (Object value : new Object[] {spec.name(), spec.seed(), spec.generations(),
             spec.replicates(), spec.family(), spec.policy(), spec.rho(), spec.n(),
             spec.device(), spec.data().source(), spec.model(),
-            spec.metrics().include(), spec.metrics().samples(), spec.metrics().projections()}) {
+            spec.metrics().include(), spec.metrics().samples()}) {
             assertNotNull(value, spec.toString());
         }
+        // projections are read only by the sliced 2-Wasserstein distance of numeric data.
+        assertEquals(!spec.data().source().equals("text"),
+            spec.metrics().projections() != null, spec.toString());
         // real_weight is read only under the weighted policy, and filled in only there.
         assertEquals(spec.policy().contains("weighted"), spec.realWeight() != null,
             spec.toString());

@@ -61,4 +61,30 @@ class SymmetricEigenvaluesTest {
         double[] a = Matrices.diagonal(new double[] {3, 1, 2});
         assertArrayEquals(new double[] {1, 2, 3}, SymmetricEigenvalues.of(a, 3), 0);
     }
+
+    @Test
+    void scalingTheMatrixScalesItsEigenvaluesAtEitherEndOfTheRange() {
+        // Scaling by 2^k is exact, so the eigenvalues must scale exactly as well, up to the
+        // rounding of the unscaled computation; squares of the entries would overflow at 2^600.
+        double[] a = lowRank(20, 25, 0, 5);
+        double[] plain = SymmetricEigenvalues.of(a, 20);
+        for (int power : new int[] {600, -600}) {
+            double[] scaled = a.clone();
+            for (int i = 0; i < scaled.length; i++) {
+                scaled[i] = Math.scalb(scaled[i], power);
+            }
+            double[] values = SymmetricEigenvalues.of(scaled, 20);
+            for (int i = 0; i < 20; i++) {
+                assertEquals(plain[i], Math.scalb(values[i], -power), 1e-12 * plain[19]);
+            }
+        }
+    }
+
+    @Test
+    void zeroMatrixHasZeroEigenvaluesAndNonFiniteEntriesAreRefused() {
+        assertArrayEquals(new double[3], SymmetricEigenvalues.of(new double[9], 3), 0);
+        double[] a = Matrices.diagonal(new double[] {1, Double.NaN, 2});
+        org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
+            () -> SymmetricEigenvalues.of(a, 3));
+    }
 }

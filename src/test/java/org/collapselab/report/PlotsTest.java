@@ -120,6 +120,26 @@ class PlotsTest {
     }
 
     @Test
+    void aSingleContaminatedShareDrawsNeitherTheScaledQualityNorTheSlopes() throws IOException {
+        // Keep rho = 0 and rho = 1 only: t rho^2 is then t itself, and one slope has no exponent.
+        String oneRho = RunFixtures.synthetic(7, 5).lines()
+                .filter(line -> !line.contains(",mix,0.5,"))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        String oneSlope = FITS.lines().filter(line -> !line.contains("slope@rho=0.5"))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        Set<String> names = new TreeSet<>();
+        render(dir, oneRho, oneSlope).forEach(plot -> names.add(plot.kind().suffix()));
+        assertTrue(names.contains("quality"), names.toString());
+        assertFalse(names.contains("quality-t-rho2"), names.toString());
+        assertFalse(names.contains("slopes"), names.toString());
+
+        Set<String> withBoth = new TreeSet<>();
+        render(dir.resolve("both"), RunFixtures.synthetic(7, 5), FITS)
+                .forEach(plot -> withBoth.add(plot.kind().suffix()));
+        assertTrue(withBoth.containsAll(Set.of("quality-t-rho2", "slopes")), withBoth.toString());
+    }
+
+    @Test
     void indexMapsPrefixesToGroupKeys() throws IOException {
         GenerationsTable table = GenerationsTable.read(
                 RunFixtures.write(dir, "generations.csv", RunFixtures.SMALL));

@@ -1,0 +1,100 @@
+package org.collapselab.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.collapselab.market.DriftCurve;
+
+/**
+ * Reads a measured drift curve from a CSV file with a header: the columns {@code rho} and
+ * {@code kl_qp} (or {@code kl}). A run's generations.csv qualifies: there, only rows whose
+ * {@code status} is ok and that belong to the last generation are read, and rows with an empty
+ * KL are skipped, so the curve is the drift after the whole run at each rho.
+ */
+final class DriftFile {
+
+    private DriftFile() {
+    }
+
+    static DriftCurve read(Path file) throws IOException, MarketUsageException {
+        String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new MarketUsageException(name + ": no such file; --drift-csv needs a CSV file "
+                + "with columns rho and kl_qp");
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+            .build();
+        List<CSVRecord> records;
+        List<String> header;
+        try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8, format)) {
+            header = parser.getHeaderNames();
+            records = parser.getRecords();
+        } catch (IllegalArgumentException | java.io.UncheckedIOException malformed) {
+            throw new MarketUsageException(name + ": not a readable CSV file ("
+                + malformed.getMessage() + ")");
+        }
+        String kl = header.contains("kl_qp") ? "kl_qp" : "kl";
+        if (!header.contains("rho") || !header.contains(kl)) {
+            throw new MarketUsageException(name + ": expected columns rho and kl_qp (or kl), "
+                + "found " + header);
+        }
+        long last = lastGeneration(name, header, records);
+        List<double[]> points = new ArrayList<>();
+        for (CSVRecord record : records) {
+            boolean failed = header.contains("status") && !"ok".equals(value(record, "status"));
+            boolean earlier = last >= 0 && number(name, record, "generation") != last;
+            if (failed || earlier || value(record, kl).isEmpty()) {
+                continue;
+            }
+            points.add(new double[] {number(name, record, "rho"), number(name, record, kl)});
+        }
+        if (points.isEmpty()) {
+            throw new MarketUsageException(name + ": no row with both rho and " + kl);
+        }
+        double[] rho = points.stream().mapToDouble(p -> p[0]).toArray();
+        double[] drift = points.stream().mapToDouble(p -> p[1]).toArray();
+        try {
+            return DriftCurve.isotonic(rho, drift);
+        } catch (IllegalArgumentException outOfRange) {
+            throw new MarketUsageException(name + ": " + outOfRange.getMessage());
+        }
+    }
+
+    /** The largest generation in the file, or -1 without a generation column. */
+    private static long lastGeneration(String name, List<String> header,
+                                       List<CSVRecord> records) throws MarketUsageException {
+        if (!header.contains("generation")) {
+            return -1;
+        }
+        long last = -1;
+        for (CSVRecord record : records) {
+            last = Math.max(last, (long) number(name, record, "generation"));
+        }
+        return last;
+    }
+
+    private static String value(CSVRecord record, String column) {
+        return record.isSet(column) ? record.get(column).strip() : "";
+    }
+
+    private static double number(String name, CSVRecord record, String column)
+        throws MarketUsageException {
+        String text = value(record, column);
+        try {
+            double x = Double.parseDouble(text);
+            if (Double.isFinite(x)) {
+                return x;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Reported below.
+        }
+        throw new MarketUsageException(name + ": line " + (record.getRecordNumber() + 1)
+            + ", column " + column + ": expected a finite number, found '" + text + "'");
+    }
+}
