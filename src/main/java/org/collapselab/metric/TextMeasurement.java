@@ -68,7 +68,8 @@ public final class TextMeasurement {
      */
     public double probeLogProbability() {
         if (Double.isNaN(probeLogProbability)) {
-            probeLogProbability = reference.probe().stream().mapToDouble(model::logDensity).sum();
+            probeLogProbability = java.util.Arrays.stream(model.logDensities(reference.probe()))
+                .sum();
         }
         return probeLogProbability;
     }

@@ -153,6 +153,7 @@ public final class CharLstmModel implements GenerativeModel<String> {
     }
 
     /** {@link #logDensity} of many lines, evaluated {@value #DENSITY_BATCH} at a time. */
+    @Override
     public synchronized double[] logDensities(List<String> lines) {
         double[] out = new double[lines.size()];
         for (int start = 0; start < lines.size(); start += DENSITY_BATCH) {

@@ -11,7 +11,8 @@ public final class FamilyCatalogue {
 
     private static final Map<String, String> FAMILIES = new LinkedHashMap<>();
     /** The families over lines of text; they need {@code data.source: text}, and the others not. */
-    private static final java.util.Set<String> TEXT = java.util.Set.of(NgramFamily.NAME);
+    private static final java.util.Set<String> TEXT = java.util.Set.of(NgramFamily.NAME,
+        CharLstmFamily.NAME);
 
     static {
         FAMILIES.put("gaussian", "multivariate normal by maximum likelihood (options: unbiased, "
@@ -26,6 +27,9 @@ public final class FamilyCatalogue {
             + "smoothing (data: text; options: unit, order, add_k, temperature, max_length)");
         FAMILIES.put("vae", "variational autoencoder on DL4J/ND4J, sampled from the prior; nll "
             + "importance-sampled (options: hidden, latent, epochs, batch, learning_rate)");
+        FAMILIES.put(CharLstmFamily.NAME, "character LSTM language model on DL4J/ND4J (data: "
+            + "text; options: hidden, epochs, batch, learning_rate, tbptt, temperature, "
+            + "max_length)");
     }
 
     private FamilyCatalogue() {

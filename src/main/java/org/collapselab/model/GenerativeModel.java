@@ -16,6 +16,18 @@ public interface GenerativeModel<X> {
     /** Draws {@code count} independent samples. */
     List<X> sample(int count, RandomGenerator random);
 
+    /**
+     * {@link #logDensity} of each sample, in order. Families that evaluate many samples faster
+     * together (a network's batched forward pass) override it.
+     */
+    default double[] logDensities(List<X> samples) {
+        double[] out = new double[samples.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = logDensity(samples.get(i));
+        }
+        return out;
+    }
+
     /** Whether {@link #logDensity} is available. */
     boolean hasDensity();
 

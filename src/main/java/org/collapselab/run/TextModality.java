@@ -21,6 +21,8 @@ import org.collapselab.metric.TextMetricSet;
 import org.collapselab.metric.TextReference;
 import org.collapselab.model.GenerativeModel;
 import org.collapselab.model.ModelFamily;
+import org.collapselab.model.CharLstmFamily;
+import org.collapselab.model.CharLstmOptions;
 import org.collapselab.model.NgramFamily;
 import org.collapselab.model.NgramOptions;
 import org.collapselab.spec.DataSpec;
@@ -151,6 +153,9 @@ final class TextModality implements Modality<String> {
             case NgramFamily.NAME -> new NgramFamily(new NgramOptions(
                 NgramOptions.Unit.valueOf(options.unit().toUpperCase(Locale.ROOT)),
                 options.order(), options.addK(), options.temperature(), options.maxLength()));
+            case CharLstmFamily.NAME -> new CharLstmFamily(new CharLstmOptions(options.hidden(),
+                options.epochs(), options.batch(), options.learningRate(), options.tbptt(),
+                options.temperature(), options.maxLength()));
             default -> throw new IllegalArgumentException("no text family " + name);
         };
     }

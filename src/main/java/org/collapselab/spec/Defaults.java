@@ -40,6 +40,10 @@ final class Defaults {
     static final int EPOCHS = 100;
     static final int BATCH = 32;
     static final double LEARNING_RATE = 0.005;
+    /** char-lstm: one layer of 128 LSTM units, few epochs (a generation retrains from scratch). */
+    static final List<Integer> LSTM_HIDDEN = List.of(128);
+    static final int LSTM_EPOCHS = 5;
+    static final int TBPTT = 50;
 
     private Defaults() {
     }
@@ -105,7 +109,8 @@ final class Defaults {
 
     private static ModelSpec model(ModelSpec m, List<String> families, DataSpec data) {
         ModelSpec given = m == null ? new ModelSpec(null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null) : m;
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+            : m;
         boolean gaussian = families.contains("gaussian");
         boolean gmm = families.contains("gmm");
         boolean kde = families.contains("kde");
@@ -114,6 +119,8 @@ final class Defaults {
         boolean textFamily = families.stream().anyMatch(FamilyCatalogue::isText);
         String unit = ngram ? or(given.unit(), "char") : given.unit();
         boolean vae = families.contains("vae");
+        boolean lstm = families.contains("char-lstm");
+        boolean neural = vae || lstm;
         Double dataNoise = data == null ? null : data.noiseVariance();
         return new ModelSpec(
             gaussian ? or(given.unbiased(), false) : given.unbiased(),
@@ -135,11 +142,12 @@ final class Defaults {
                 : given.addK(),
             textFamily ? or(given.temperature(), 1.0) : given.temperature(),
             textFamily ? or(given.maxLength(), MAX_LENGTH) : given.maxLength(),
-            vae ? or(given.hidden(), HIDDEN) : given.hidden(),
+            neural ? or(given.hidden(), vae ? HIDDEN : LSTM_HIDDEN) : given.hidden(),
             vae ? or(given.latent(), LATENT) : given.latent(),
-            vae ? or(given.epochs(), EPOCHS) : given.epochs(),
-            vae ? or(given.batch(), BATCH) : given.batch(),
-            vae ? or(given.learningRate(), LEARNING_RATE) : given.learningRate());
+            neural ? or(given.epochs(), vae ? EPOCHS : LSTM_EPOCHS) : given.epochs(),
+            neural ? or(given.batch(), BATCH) : given.batch(),
+            neural ? or(given.learningRate(), LEARNING_RATE) : given.learningRate(),
+            lstm ? or(given.tbptt(), TBPTT) : given.tbptt());
     }
 
     private static MetricsSpec metrics(MetricsSpec m, boolean text) {

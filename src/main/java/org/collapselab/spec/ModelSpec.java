@@ -28,11 +28,13 @@ import java.util.List;
  * @param temperature text families: sampling temperature T, p^(1/T) renormalised (default 1)
  * @param maxLength text families: the most tokens in a sampled line (default 5000)
  * @param hidden vae: widths of the encoder's hidden layers, mirrored by the decoder (default
- *     [32, 32])
+ *     [32, 32]); char-lstm: widths of the stacked LSTM layers (default [128])
  * @param latent vae: dimension of the latent variable (default 2)
- * @param epochs vae: passes over each generation's training set (default 100)
- * @param batch vae: samples per gradient step (default 32)
- * @param learningRate vae: Adam step size (default 0.005)
+ * @param epochs vae, char-lstm: passes over each generation's training set (default 100 for
+ *     vae, 5 for char-lstm)
+ * @param batch vae, char-lstm: samples (rows or lines) per gradient step (default 32)
+ * @param learningRate vae, char-lstm: Adam step size (default 0.005)
+ * @param tbptt char-lstm: the truncated back-propagation window in characters (default 50)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSpec(
@@ -56,5 +58,6 @@ public record ModelSpec(
     Integer latent,
     Integer epochs,
     Integer batch,
-    Double learningRate) {
+    Double learningRate,
+    Integer tbptt) {
 }

@@ -186,13 +186,17 @@ final class Validator {
             "text families such as ngram");
         only(m.maxLength(), "/model/max_length", "model.max_length", text,
             "text families such as ngram");
-        boolean neural = families.contains("vae");
-        only(m.hidden(), "/model/hidden", "model.hidden", neural, "family vae");
-        only(m.latent(), "/model/latent", "model.latent", neural, "family vae");
-        only(m.epochs(), "/model/epochs", "model.epochs", neural, "family vae");
-        only(m.batch(), "/model/batch", "model.batch", neural, "family vae");
+        boolean vae = families.contains("vae");
+        boolean lstm = families.contains("char-lstm");
+        boolean neural = vae || lstm;
+        String neuralFamilies = "families vae and char-lstm";
+        only(m.hidden(), "/model/hidden", "model.hidden", neural, neuralFamilies);
+        only(m.latent(), "/model/latent", "model.latent", vae, "family vae");
+        only(m.epochs(), "/model/epochs", "model.epochs", neural, neuralFamilies);
+        only(m.batch(), "/model/batch", "model.batch", neural, neuralFamilies);
         only(m.learningRate(), "/model/learning_rate", "model.learning_rate", neural,
-            "family vae");
+            neuralFamilies);
+        only(m.tbptt(), "/model/tbptt", "model.tbptt", lstm, "family char-lstm");
     }
 
     private void only(Object value, String pointer, String field, boolean applies, String where)
@@ -410,6 +414,9 @@ final class Validator {
         }
         if (m.batch() != null) {
             range("/model/batch", "model.batch", m.batch(), 1, 1_000_000);
+        }
+        if (m.tbptt() != null) {
+            range("/model/tbptt", "model.tbptt", m.tbptt(), 1, 1_000_000);
         }
         Double rate = m.learningRate();
         if (rate != null && !(rate > 0 && rate <= 10)) {

@@ -55,7 +55,24 @@ class NeuralSpecTest {
                   source: iris
                 model:
                   epochs: 0
-                """, 6, "model.epochs"));
+                """, 6, "model.epochs"),
+            Arguments.of("tbptt on a vae", """
+                generations: 2
+                family: vae
+                data:
+                  source: iris
+                model:
+                  tbptt: 20
+                """, 6, "model.tbptt"),
+            Arguments.of("latent on a char-lstm", """
+                generations: 2
+                family: char-lstm
+                data:
+                  source: text
+                  corpus: europarl
+                model:
+                  latent: 2
+                """, 7, "model.latent"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -68,6 +85,25 @@ class NeuralSpecTest {
         assertEquals(1, result.errLines().size(), result.err());
         String message = result.err().strip();
         assertTrue(message.startsWith(spec + ":" + line + ": " + field + ": "), message);
+    }
+
+    @Test
+    void charLstmIsATextFamilyWithItsOwnDefaults() throws IOException {
+        Path spec = Cli.write(dir.resolve("spec.yaml"), """
+            generations: 2
+            family: char-lstm
+            data:
+              source: text
+              corpus: europarl
+            """);
+        Cli.Result result = Cli.run("validate", spec);
+        assertEquals(0, result.code(), result.err());
+        String resolved = result.out();
+        assertTrue(resolved.contains("hidden:\n  - 128\n"), resolved);
+        assertTrue(resolved.contains("epochs: 5\n"), resolved);
+        assertTrue(resolved.contains("tbptt: 50\n"), resolved);
+        assertTrue(resolved.contains("temperature: 1.0\n"), resolved);
+        assertTrue(!resolved.contains("latent:"), resolved);
     }
 
     @Test
