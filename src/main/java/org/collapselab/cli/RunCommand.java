@@ -63,12 +63,19 @@ final class RunCommand implements Callable<Integer> {
         + "overriding the spec's device (closed-form families always run on the JVM's CPU)")
     private String device;
 
+    @Option(names = {"-v", "--verbose"}, description = "log at DEBUG, on the console and in "
+        + "run.log: every cell, and every training epoch of neural families")
+    private boolean verbose;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec commandSpec;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = commandSpec.commandLine().getErr();
+        if (verbose) {
+            Verbosity.debug();
+        }
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (threadCount < 1) {
             err.println("--threads: " + threadCount + " is not a thread count; use 1 or more");

@@ -41,12 +41,24 @@ public final class CharLstmFamily implements ModelFamily<String> {
 
     /** The options from the spec. */
     private final CharLstmOptions options;
+    /** Where finished epochs are reported. */
+    private final TrainingMonitor monitor;
 
     public CharLstmFamily(CharLstmOptions options) {
+        this(options, TrainingMonitor.NONE);
+    }
+
+    private CharLstmFamily(CharLstmOptions options, TrainingMonitor monitor) {
         if (options == null) {
             throw new IllegalArgumentException("char-lstm: options must not be null");
         }
         this.options = options;
+        this.monitor = monitor;
+    }
+
+    @Override
+    public CharLstmFamily reportingTo(TrainingMonitor monitor) {
+        return new CharLstmFamily(options, monitor);
     }
 
     public CharLstmOptions options() {
@@ -99,7 +111,7 @@ public final class CharLstmFamily implements ModelFamily<String> {
 
         long seed = random.nextLong();
         MultiLayerNetwork network = network(vocabulary.size(), seed);
-        EpochLog log = new EpochLog(NAME, epochs);
+        EpochLog log = new EpochLog(NAME, epochs, monitor);
         network.setListeners(log);
         RowOrder order = new RowOrder(training.isWeighted() ? weights : null, encoded.size());
         for (int epoch = 0; epoch < epochs; epoch++) {

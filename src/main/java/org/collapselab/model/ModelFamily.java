@@ -31,4 +31,12 @@ public interface ModelFamily<X> {
     default boolean acceptsMoments() {
         return false;
     }
+
+    /**
+     * This family with its training epochs reported to {@code monitor}. Families that fit in
+     * one step have no epochs and return themselves.
+     */
+    default ModelFamily<X> reportingTo(TrainingMonitor monitor) {
+        return this;
+    }
 }

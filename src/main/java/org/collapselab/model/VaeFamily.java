@@ -26,12 +26,24 @@ public final class VaeFamily implements ModelFamily<double[]> {
 
     /** The options from the spec. */
     private final VaeOptions options;
+    /** Where finished epochs are reported. */
+    private final TrainingMonitor monitor;
 
     public VaeFamily(VaeOptions options) {
+        this(options, TrainingMonitor.NONE);
+    }
+
+    private VaeFamily(VaeOptions options, TrainingMonitor monitor) {
         if (options == null) {
             throw new IllegalArgumentException("vae: options must not be null");
         }
         this.options = options;
+        this.monitor = monitor;
+    }
+
+    @Override
+    public VaeFamily reportingTo(TrainingMonitor monitor) {
+        return new VaeFamily(options, monitor);
     }
 
     public VaeOptions options() {
@@ -85,7 +97,7 @@ public final class VaeFamily implements ModelFamily<double[]> {
         long networkSeed = random.nextLong();
         long densitySeed = random.nextLong();
         VaeTrainer.Network network = VaeTrainer.train(standardised, weights, options,
-            epochs, networkSeed, random);
+            epochs, networkSeed, random, monitor);
         checkFinite(network);
         return new VaeModel(center, scale, network.encoder(), network.latentMean(),
             network.latentLogVariance(), network.decoder(), network.output(),

@@ -38,12 +38,13 @@ final class VaeTrainer {
      * @param epochs passes over the rows ({@link VaeOptions#epochs()}, or 0 for none)
      * @param seed seeds the network's initialisation and ND4J's generator
      * @param random orders the minibatches
+     * @param monitor receives each finished epoch
      * @return the network in plain arrays: encoder layers, latent heads, decoder layers, output
      */
     static Network train(double[][] rows, double[] weights, VaeOptions options, int epochs,
-                         long seed, RandomGenerator random) {
+                         long seed, RandomGenerator random, TrainingMonitor monitor) {
         MultiLayerNetwork network = untrained(rows[0].length, options, seed);
-        EpochLog log = new EpochLog(VaeFamily.NAME, epochs);
+        EpochLog log = new EpochLog(VaeFamily.NAME, epochs, monitor);
         network.setListeners(log);
 
         RowOrder order = new RowOrder(weights, rows.length);

@@ -58,18 +58,43 @@ final class CellRunner<X> {
     }
 
     CellResult run(Cell cell) {
-        return run(cell, () -> { });
+        return run(cell, Listener.NONE);
     }
 
-    /** Runs a cell, calling {@code afterGeneration} as each generation finishes. */
-    CellResult run(Cell cell, Runnable afterGeneration) {
+    /** What a running cell reports: finished generations and, for neural families, epochs. */
+    interface Listener {
+
+        /** A listener that ignores everything. */
+        Listener NONE = new Listener() {
+            @Override
+            public void generationDone() {
+            }
+
+            @Override
+            public void epochDone(Cell cell, int generation, String family, int epoch,
+                                  int epochs, double loss) {
+            }
+        };
+
+        void generationDone();
+
+        void epochDone(Cell cell, int generation, String family, int epoch, int epochs,
+                       double loss);
+    }
+
+    /** Runs a cell, telling {@code listener} as each generation (and training epoch) finishes. */
+    CellResult run(Cell cell, Listener listener) {
         long start = System.nanoTime();
         List<CellResult.Generation> rows = new ArrayList<>();
         int generation = 0;
         try {
             Modality.CellData<X> data = modality.open(cell);
             RealData<X> real = data.real();
-            ModelFamily<X> family = modality.family(cell);
+            // The generation being fitted, for the epoch reports of neural families.
+            int[] fitting = {0};
+            ModelFamily<X> family = modality.family(cell).reportingTo(
+                (name, epoch, epochs, loss) -> listener.epochDone(cell, fitting[0], name, epoch,
+                    epochs, loss));
             Policy policy = Policy.byKey(cell.parameter("policy"));
             // Blank or absent: the policy is not weighted and reads no weight.
             double realWeight = cell.parameters().getOrDefault("real_weight", "").isEmpty()
@@ -85,6 +110,7 @@ final class CellRunner<X> {
             GenerativeModel<X> previous = null;
             Baseline baseline = null;
             for (generation = 0; generation <= spec.generations(); generation++) {
+                fitting[0] = generation;
                 TrainingSet<X> training = generation == 0 ? mixer.first(random)
                     : mixer.next(previous, random);
                 GenerativeModel<X> model = fit(family, accumulator, mixer, training, random);
@@ -96,7 +122,7 @@ final class CellRunner<X> {
                 rows.add(new CellResult.Generation(generation, training.totalCount(),
                     mixer.lastSyntheticShare(), row));
                 previous = model;
-                afterGeneration.run();
+                listener.generationDone();
             }
             return new CellResult(cell, rows, null, -1, seconds(start));
         } catch (RuntimeException | java.io.IOException failure) {

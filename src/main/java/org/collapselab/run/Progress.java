@@ -1,5 +1,7 @@
 package org.collapselab.run;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,10 +15,11 @@ import org.slf4j.LoggerFactory;
  * time left. Runs of up to {@value #CELL_LINES} cells log every cell at INFO; larger runs log
  * every cell at DEBUG and, at INFO, one line per 5% of the cells, so that a grid of thousands of
  * replicates does not bury the console. Failures are always logged at WARN. While cells are long
- * (thousands of generations), a line every {@value #HEARTBEAT_SECONDS} s counts the generations
- * done.
+ * (thousands of generations, or neural fits of many epochs), a line every
+ * {@value #HEARTBEAT_SECONDS} s counts the generations done and says which epoch each training
+ * cell has reached.
  */
-final class Progress implements AutoCloseable {
+final class Progress implements AutoCloseable, CellRunner.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
 
@@ -35,6 +38,11 @@ final class Progress implements AutoCloseable {
     private final ScheduledExecutorService heartbeat;
     /** Generations done at the last heartbeat line, to stay quiet when nothing moved. */
     private long lastReported;
+    /** Where each cell that is training a neural family stands, by cell label. */
+    private final Map<String, String> training = new ConcurrentSkipListMap<>();
+    /** Epochs finished in all, and at the last heartbeat line. */
+    private final AtomicLong epochsDone = new AtomicLong();
+    private long lastEpochsReported;
 
     Progress(int cells, long generations) {
         this.cells = cells;
@@ -53,23 +61,41 @@ final class Progress implements AutoCloseable {
     }
 
     /** Called by a cell after each generation it finishes. */
-    void generationDone() {
+    @Override
+    public void generationDone() {
         generationsDone.incrementAndGet();
+    }
+
+    /** Called by a cell's neural family after each training epoch. */
+    @Override
+    public void epochDone(Cell cell, int generation, String family, int epoch, int epochs,
+                          double loss) {
+        training.put(cell.label(), String.format("generation %d, %s epoch %d/%d, loss %.4g",
+            generation, family, epoch, epochs, loss));
+        epochsDone.incrementAndGet();
     }
 
     private synchronized void beat() {
         long done = generationsDone.get();
-        if (done == lastReported || done >= generations) {
+        long epochs = epochsDone.get();
+        if (done == lastReported && epochs == lastEpochsReported || done >= generations) {
             return;
         }
         lastReported = done;
+        lastEpochsReported = epochs;
         double elapsed = elapsedSeconds();
-        LOG.info(String.format("%d of %d generations (%.0f%%), %d of %d cells; about %.0f s left",
-            done, generations, 100.0 * done / generations, finished.get(), cells,
-            elapsed / done * (generations - done)));
+        String left = done == 0 ? "time left not known yet"
+            : String.format("about %.0f s left", elapsed / done * (generations - done));
+        StringBuilder line = new StringBuilder(String.format(
+            "%d of %d generations (%.0f%%), %d of %d cells; %s", done, generations,
+            100.0 * done / generations, finished.get(), cells, left));
+        training.forEach((label, status) ->
+            line.append("; training ").append(label).append(": ").append(status));
+        LOG.info(line.toString());
     }
 
     void cellDone(CellResult result) {
+        training.remove(result.cell().label());
         int count = finished.incrementAndGet();
         double elapsed = elapsedSeconds();
         double left = elapsed / count * (cells - count);

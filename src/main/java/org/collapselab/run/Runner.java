@@ -306,7 +306,7 @@ public final class Runner {
                 int position = i;
                 Cell cell = todo.get(i);
                 pool.execute(() -> {
-                    CellResult result = runner.run(cell, progress::generationDone);
+                    CellResult result = runner.run(cell, progress);
                     progress.cellDone(result);
                     sink.accept(position, result);
                 });
