@@ -135,13 +135,12 @@ final class Defaults {
         MetricsSpec given = m == null ? new MetricsSpec(null, null, null) : m;
         if (text) {
             return new MetricsSpec(
-                or(given.include(), TextMetricSet.catalogue().keySet().stream().toList()),
+                or(given.include(), TextMetricSet.defaults()),
                 or(given.samples(), TEXT_SAMPLES),
                 given.projections());
         }
         return new MetricsSpec(
-            or(given.include(), org.collapselab.metric.Metrics.catalogue().keySet().stream()
-                .toList()),
+            or(given.include(), org.collapselab.metric.Metrics.defaults()),
             or(given.samples(), 2000),
             or(given.projections(), 50));
     }
