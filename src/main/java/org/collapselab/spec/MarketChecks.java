@@ -69,7 +69,8 @@ final class MarketChecks {
 
     private void market(ExperimentSpec raw, ExperimentSpec s) throws SpecException {
         MarketSpec m = s.market();
-        if (raw.rho() != null) {
+        // A resolved spec (merge and resume read one back) holds rho = [m]: that one is allowed.
+        if (raw.rho() != null && !raw.rho().equals(List.of(m.m()))) {
             failure.fail("/rho", "rho", "is set but a market run's producers choose rho each "
                 + "round", "remove rho (market.m is the share before any subsidy)");
         }
