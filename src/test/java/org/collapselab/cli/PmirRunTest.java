@@ -61,6 +61,20 @@ class PmirRunTest {
     }
 
     @Test
+    void theReportOfAMarketRunSetsThePublishedFiguresBesideOurs() throws IOException {
+        Path spec = Cli.write(dir.resolve("market.yaml"), MARKET);
+        Path out = dir.resolve("report");
+        Cli.Result result = Cli.run("run", spec, "--out", out);
+        assertEquals(0, result.code(), result::err);
+        String report = Files.readString(out.resolve("report.md"));
+        for (String expected : List.of("## Market: regulated against laissez-faire", "+23.1%",
+            "0.318 -> 0.142", "78% -> 41%", "| market.cbar | 0.05 |", "docs/market.md",
+            "rounds to an epsilon-SDCE")) {
+            assertTrue(report.contains(expected), expected);
+        }
+    }
+
+    @Test
     void shardsOfAMarketRunMergeIntoTheSingleProcessFile() throws IOException {
         Path spec = Cli.write(dir.resolve("market.yaml"), MARKET);
         Path whole = run(spec, "whole");
