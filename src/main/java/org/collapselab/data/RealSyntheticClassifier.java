@@ -42,6 +42,8 @@ public final class RealSyntheticClassifier<X> {
     public static final Label SYNTHETIC = new Label("synthetic");
     /** The label of real samples. */
     public static final Label REAL = new Label("real");
+    /** The fewest samples a side a fit takes: two to train on and two to test on. */
+    public static final int MIN_PER_SIDE = 4;
     /** Passes over the training half. */
     private static final int EPOCHS = 10;
     /** AdaGrad's initial learning rate. */
@@ -89,12 +91,12 @@ public final class RealSyntheticClassifier<X> {
      * @param seed fixes the shuffle and the SGD order: the same inputs and seed give the same fit
      */
     public Fit<X> fit(List<X> real, List<X> synthetic, long seed) {
-        int size = Math.min(real.size(), synthetic.size());
-        if (size < 4) {
+        if (!fits(real, synthetic)) {
             throw new IllegalArgumentException("a real-versus-synthetic classifier needs at least "
-                + "4 samples a side, found " + real.size() + " real and " + synthetic.size()
-                + " synthetic");
+                + MIN_PER_SIDE + " samples a side, found " + real.size() + " real and "
+                + synthetic.size() + " synthetic");
         }
+        int size = Math.min(real.size(), synthetic.size());
         SplittableRandom random = new SplittableRandom(seed);
         List<X> realShuffled = shuffled(real, size, random);
         List<X> syntheticShuffled = shuffled(synthetic, size, random);
@@ -131,6 +133,11 @@ public final class RealSyntheticClassifier<X> {
             "org.tribuo.common.sgd.AbstractSGDTrainer");
         logger.setLevel(java.util.logging.Level.WARNING);
         return logger;
+    }
+
+    /** Whether both sides hold enough samples for a fit. */
+    public static boolean fits(List<?> real, List<?> synthetic) {
+        return Math.min(real.size(), synthetic.size()) >= MIN_PER_SIDE;
     }
 
     private Trainer<Label> trainer(long seed) {

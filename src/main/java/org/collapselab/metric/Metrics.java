@@ -436,6 +436,9 @@ public final class Metrics {
                 return;
             }
             List<double[]> samples = m.modelSamples();
+            if (!RealSyntheticClassifier.fits(m.reference().probe(), samples)) {
+                return;
+            }
             row.put(C2ST_AUC, classifier.fit(m.reference().probe(), samples, m.metricSeed())
                 .auc());
         }

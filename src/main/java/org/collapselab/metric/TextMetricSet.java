@@ -322,6 +322,9 @@ public final class TextMetricSet {
         }
 
         public void measure(TextMeasurement m, MetricRow row) {
+            if (!RealSyntheticClassifier.fits(m.reference().probe(), m.samples())) {
+                return;
+            }
             row.put(C2ST_AUC, classifier.fit(m.reference().probe(), m.samples(), m.metricSeed())
                 .auc());
         }

@@ -80,6 +80,10 @@ final class MarketChecks {
                     + "market round", "use policy mix (fresh real data at 1 - rho_k each round)");
             }
         }
+        if (!s.metrics().include().contains("kl_qp")) {
+            failure.fail("/metrics/include", "metrics.include", "leaves out kl_qp, the drift "
+                + "each market round measures", "add kl_qp to the list");
+        }
         open("/market/m", "market.m", m.m(), 0, false, 1, true, "a share in (0, 1]");
         open("/market/cbar", "market.cbar", m.cbar(), 0, false, Double.MAX_VALUE, true,
             "a positive cost");

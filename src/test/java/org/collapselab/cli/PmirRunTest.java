@@ -146,6 +146,7 @@ class PmirRunTest {
         assertMistake(MARKET.replace("n: 20", "n: 20\nrho: 0.5"), "rho");
         assertMistake(MARKET.replace("n: 20", "n: 20\npolicy: replace"), "policy");
         assertMistake(MARKET + "filter: {detector: sniffer}\n", "filter.detector");
+        assertMistake(MARKET.replace("include: [kl_qp, ", "include: ["), "metrics.include");
         assertMistake(MARKET + "filter: {detector: classifier, psi: 0.9}\n", "filter.psi");
         assertMistake(MARKET + "filter: {psi: 1.5}\n", "filter.psi");
         assertMistake(MARKET + "filter: {detector_samples: 10}\n", "filter.detector_samples");
