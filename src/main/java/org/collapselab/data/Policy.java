@@ -92,8 +92,18 @@ public enum Policy {
      */
     public <X> Mixer<X> start(RealData<X> real, int n, double rho, double realWeight,
                               boolean momentBatches) {
+        return start(real, n, rho, realWeight, momentBatches, null);
+    }
+
+    /**
+     * Starts a cell's mixer whose batches pass a provenance detector first (the {@code filter}
+     * policy on top of this one); a null screen filters nothing. Synthetic batches are then
+     * always rows, since the detector looks at each sample.
+     */
+    public <X> Mixer<X> start(RealData<X> real, int n, double rho, double realWeight,
+                              boolean momentBatches, Screen<X> screen) {
         return new Mixer<>(this, real, n, effectiveRho(rho), this == WEIGHTED ? realWeight : 1.0,
-            momentBatches && this != ACCUMULATE_SUBSAMPLE);
+            momentBatches && this != ACCUMULATE_SUBSAMPLE && screen == null, screen);
     }
 
     /** Descriptions by name, in declaration order. */
@@ -134,9 +144,14 @@ public enum Policy {
         private TrainingSet<X> lastAdded;
         /** Synthetic share of the last training set. */
         private double lastSyntheticShare;
+        /** The provenance detector batches pass (null: no filter). */
+        private final Screen<X> screen;
+        /** What the detector did to the last generation's batches (null before generation 1). */
+        private Screen.Screening<X> lastScreening;
 
         Mixer(Policy policy, RealData<X> real, int n, double rho, double realWeight,
-              boolean momentBatches) {
+              boolean momentBatches, Screen<X> screen) {
+            this.screen = screen;
             this.policy = policy;
             this.real = real;
             this.n = n;
@@ -159,6 +174,16 @@ public enum Policy {
 
         /** Generation t's training set, from generation t-1's model. */
         public TrainingSet<X> next(GenerativeModel<X> previous, RandomGenerator random) {
+            return next(previous, random, rho);
+        }
+
+        /**
+         * Generation t's training set at a synthetic share chosen for this generation (the
+         * market's rho_k in a PMIR run) instead of the cell's.
+         */
+        public TrainingSet<X> next(GenerativeModel<X> previous, RandomGenerator random,
+                                   double rho) {
+            lastScreening = null;
             int synthetic = (int) Math.round(rho * n);
             int realCount = n - synthetic;
             return switch (policy) {
@@ -174,7 +199,31 @@ public enum Policy {
             List<X> samples = new ArrayList<>(n);
             samples.addAll(real.draw(realCount, random));
             List<SampleMoments> moments = synthetic(previous, synthetic, samples, random);
+            if (screen != null) {
+                samples = screened(samples, realCount, previous, random);
+                realCount = lastScreening.real().size();
+                synthetic = lastScreening.synthetic().size();
+            }
             return record(weighted(samples, realCount, moments), synthetic);
+        }
+
+        /**
+         * Passes a batch whose first {@code realCount} samples are real through the detector and
+         * returns what it kept, real first; adds the screening to the generation's.
+         */
+        private List<X> screened(List<X> batch, int realCount, GenerativeModel<X> previous,
+                                 RandomGenerator random) {
+            Screen.Screening<X> screening = screen.screen(batch.subList(0, realCount),
+                batch.subList(realCount, batch.size()), previous, random);
+            lastScreening = lastScreening == null ? screening : lastScreening.plus(screening);
+            List<X> kept = new ArrayList<>(screening.real());
+            kept.addAll(screening.synthetic());
+            return kept;
+        }
+
+        /** What the detector removed from the last generation's batches; null without one. */
+        public Screen.Screening<X> lastScreening() {
+            return lastScreening;
         }
 
         /** Adds {@code count} samples of the previous model as rows, or returns their moments. */
@@ -196,8 +245,14 @@ public enum Policy {
                 fixedReal = List.copyOf(real.draw(realCount, random));
             }
             List<X> samples = new ArrayList<>(fixedReal);
+            int kept = fixedReal.size();
             List<SampleMoments> moments = synthetic(previous, synthetic, samples, random);
-            return record(weighted(samples, realCount, moments), synthetic);
+            if (screen != null) {
+                samples = screened(samples, kept, previous, random);
+                kept = lastScreening.real().size();
+                synthetic = lastScreening.synthetic().size();
+            }
+            return record(weighted(samples, kept, moments), synthetic);
         }
 
         private TrainingSet<X> accumulate(GenerativeModel<X> previous, int realCount,
@@ -205,6 +260,11 @@ public enum Policy {
             List<X> batch = new ArrayList<>(n);
             batch.addAll(real.draw(realCount, random));
             List<SampleMoments> moments = synthetic(previous, synthetic, batch, random);
+            if (screen != null) {
+                batch = screened(batch, realCount, previous, random);
+                realCount = lastScreening.real().size();
+                synthetic = lastScreening.synthetic().size();
+            }
             TrainingSet<X> added = weighted(batch, realCount, moments);
             addToPool(added, synthetic);
             lastAdded = added;

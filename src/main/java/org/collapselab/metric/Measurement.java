@@ -72,4 +72,12 @@ public final class Measurement {
         }
         return samples;
     }
+
+    /**
+     * A seed for a metric that runs its own seeded procedure (the classifier two-sample test),
+     * taken from the generation's metric stream after the model samples were drawn.
+     */
+    public long metricSeed() {
+        return random.nextLong();
+    }
 }

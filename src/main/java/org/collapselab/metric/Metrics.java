@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.collapselab.data.LinearModelTruth;
+import org.collapselab.data.RealSyntheticClassifier;
+import org.collapselab.data.SampleFeatures;
 import org.collapselab.data.Truth;
 import org.collapselab.model.GaussianMoments;
 import org.collapselab.model.GenerativeModel;
@@ -25,6 +27,7 @@ public final class Metrics {
     public static final String VARIANCE_RATIO = "variance_ratio";
     public static final String TAIL_MASS = "tail_mass";
     public static final String TEST_ERROR = "test_error";
+    public static final String C2ST_AUC = "c2st_auc";
 
     /** Neighbours used by the k-NN divergence estimator. */
     private static final int KNN_K = 3;
@@ -32,7 +35,7 @@ public final class Metrics {
     private static final List<Metric> ALL = List.of(
         new KlQp(), new KlPq(), new Wasserstein(), new Nll(), new TotalVariance(),
         new FidelityLoss(), new LogQuality(), new VarianceRatio(), new TailMass(),
-        new TestError());
+        new TestError(), new ClassifierTwoSample());
 
     private Metrics() {
     }
@@ -69,6 +72,27 @@ public final class Metrics {
      */
     private static String withDensity(String estimator, GenerativeModel<?> q) {
         return q.densityEstimator().map(inner -> estimator + "/" + inner).orElse(estimator);
+    }
+
+    /**
+     * Metrics computed only when {@code metrics.include} names them: the classifier two-sample
+     * test trains a classifier per generation, which costs more than the rest of a Gaussian
+     * generation together.
+     */
+    public static final java.util.Set<String> ON_REQUEST = java.util.Set.of(C2ST_AUC);
+
+    /** The metrics a spec computes when it does not say: every metric but those on request. */
+    public static List<String> defaults() {
+        return ALL.stream().map(Metric::name).filter(name -> !ON_REQUEST.contains(name)).toList();
+    }
+
+    /**
+     * The columns of a run that computes {@code include}: {@link #columns()} without the
+     * on-request metrics it leaves out.
+     */
+    public static List<String> columns(List<String> include) {
+        return columns().stream().filter(column -> !ON_REQUEST.contains(column)
+            || include.contains(column)).toList();
     }
 
     /** Marks metrics that record which estimator produced them. */
@@ -399,6 +423,35 @@ public final class Metrics {
                 LinearModelTruth p = (LinearModelTruth) m.truth().get();
                 row.put(TEST_ERROR, p.excessError(q.coefficients()));
             }
+        }
+    }
+
+    /** The classifier two-sample test between model samples and the probe. */
+    private static final class ClassifierTwoSample implements Metric {
+        /** The classifier, on coordinates and their squares. */
+        private final RealSyntheticClassifier<double[]> classifier =
+            new RealSyntheticClassifier<>(SampleFeatures.numeric());
+
+        public String name() {
+            return C2ST_AUC;
+        }
+
+        public String description() {
+            return "classifier two-sample test: held-out AUC of a logistic regression (on x and "
+                + "x^2) telling model samples from the probe (0.5 = indistinguishable); on "
+                + "request";
+        }
+
+        public void measure(Measurement m, MetricRow row) {
+            if (m.reference().isRegression()) {
+                return;
+            }
+            List<double[]> samples = m.modelSamples();
+            if (!RealSyntheticClassifier.fits(m.reference().probe(), samples)) {
+                return;
+            }
+            row.put(C2ST_AUC, classifier.fit(m.reference().probe(), samples, m.metricSeed())
+                .auc());
         }
     }
 

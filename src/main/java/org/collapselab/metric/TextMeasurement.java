@@ -79,4 +79,12 @@ public final class TextMeasurement {
         Map<Unit, Map<String, Long>> cache = n == 1 ? unigrams : bigrams;
         return cache.computeIfAbsent(unit, u -> TextMetrics.ngramCounts(samples(), u, n));
     }
+
+    /**
+     * A seed for a metric that runs its own seeded procedure (the classifier two-sample test),
+     * taken from the generation's metric stream after the model samples were drawn.
+     */
+    public long metricSeed() {
+        return random.nextLong();
+    }
 }

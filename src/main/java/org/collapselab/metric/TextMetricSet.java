@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.collapselab.data.RealSyntheticClassifier;
+import org.collapselab.data.SampleFeatures;
 import org.collapselab.model.GenerativeModel;
 import org.collapselab.model.NgramOptions.Unit;
 import org.collapselab.model.TokenizedModel;
@@ -36,6 +38,7 @@ public final class TextMetricSet {
     public static final String DISTINCT_2 = "distinct_2";
     public static final String VOCAB_COVERAGE = "vocab_coverage";
     public static final String TAIL_MASS = Metrics.TAIL_MASS;
+    public static final String C2ST_AUC = Metrics.C2ST_AUC;
 
     private static final List<TextMetric> ALL = List.of(
         new Divergence(KL_QP, true, Unit.CHAR, 2),
@@ -48,7 +51,7 @@ public final class TextMetricSet {
         new Divergence("kl_pq_word2", false, Unit.WORD, 2),
         new Nll(), new Perplexity(), new FidelityLoss(), new LogQuality(),
         new Distinct(DISTINCT_1, 1), new Distinct(DISTINCT_2, 2), new VocabularyCoverage(),
-        new TailMass());
+        new TailMass(), new ClassifierTwoSample());
 
     private TextMetricSet() {
     }
@@ -77,6 +80,18 @@ public final class TextMetricSet {
             }
         }
         return out;
+    }
+
+    /** The text metrics a spec computes when it does not say: all but those on request. */
+    public static List<String> defaults() {
+        return ALL.stream().map(TextMetric::name)
+            .filter(name -> !Metrics.ON_REQUEST.contains(name)).toList();
+    }
+
+    /** The columns of a run that computes {@code include}, on-request metrics only if named. */
+    public static List<String> columns(List<String> include) {
+        return columns().stream().filter(column -> !Metrics.ON_REQUEST.contains(column)
+            || include.contains(column)).toList();
     }
 
     /** The included metrics plus what they are computed from. */
@@ -283,6 +298,35 @@ public final class TextMetricSet {
                 rare += m.reference().rareWords().contains(entry.getKey()) ? entry.getValue() : 0;
             }
             row.put(TAIL_MASS, total == 0 ? Double.NaN : (double) rare / total);
+        }
+    }
+
+    /** The classifier two-sample test between model lines and probe lines. */
+    private static final class ClassifierTwoSample implements TextMetric {
+        /** The classifier, on character unigram and bigram frequencies. */
+        private final RealSyntheticClassifier<String> classifier =
+            new RealSyntheticClassifier<>(SampleFeatures.text());
+
+        public String name() {
+            return C2ST_AUC;
+        }
+
+        public String description() {
+            return "classifier two-sample test: held-out AUC of a logistic regression (on "
+                + "character unigram and bigram frequencies) telling model lines from probe "
+                + "lines (0.5 = indistinguishable); on request";
+        }
+
+        public boolean estimated() {
+            return false;
+        }
+
+        public void measure(TextMeasurement m, MetricRow row) {
+            if (!RealSyntheticClassifier.fits(m.reference().probe(), m.samples())) {
+                return;
+            }
+            row.put(C2ST_AUC, classifier.fit(m.reference().probe(), m.samples(), m.metricSeed())
+                .auc());
         }
     }
 }

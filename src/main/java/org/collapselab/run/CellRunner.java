@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.collapselab.data.Policy;
 import org.collapselab.data.RealData;
+import org.collapselab.data.Screen;
 import org.collapselab.metric.Baseline;
 import org.collapselab.metric.MetricRow;
 import org.collapselab.metric.Metrics;
@@ -86,63 +87,62 @@ final class CellRunner<X> {
     CellResult run(Cell cell, Listener listener) {
         long start = System.nanoTime();
         List<CellResult.Generation> rows = new ArrayList<>();
-        int generation = 0;
         try {
             Modality.CellData<X> data = modality.open(cell);
             RealData<X> real = data.real();
-            // The generation being fitted, for the epoch reports of neural families.
-            int[] fitting = {0};
+            // Rows are added as generations finish: their count is the generation being fitted.
             ModelFamily<X> family = modality.family(cell).reportingTo(
-                (name, epoch, epochs, loss) -> listener.epochDone(cell, fitting[0], name, epoch,
+                (name, epoch, epochs, loss) -> listener.epochDone(cell, rows.size(), name, epoch,
                     epochs, loss));
             Policy policy = Policy.byKey(cell.parameter("policy"));
             // Blank or absent: the policy is not weighted and reads no weight.
             double realWeight = cell.parameters().getOrDefault("real_weight", "").isEmpty()
                 ? 1.0 : Double.parseDouble(cell.parameter("real_weight"));
+            Screen<X> screen = Detectors.screen(spec, real);
             Policy.Mixer<X> mixer = policy.start(real,
                 Integer.parseInt(cell.parameter("n")), Double.parseDouble(cell.parameter("rho")),
-                realWeight, family.acceptsMoments());
+                realWeight, family.acceptsMoments(), screen);
             IncrementalFamily.Accumulator<X> accumulator =
                 policy.appendOnly() && family instanceof IncrementalFamily<X> incremental
                     ? incremental.accumulator() : null;
 
             SplittableRandom random = new SplittableRandom(cell.seed());
-            GenerativeModel<X> previous = null;
-            Baseline baseline = null;
-            for (generation = 0; generation <= spec.generations(); generation++) {
-                fitting[0] = generation;
-                TrainingSet<X> training = generation == 0 ? mixer.first(random)
-                    : mixer.next(previous, random);
-                GenerativeModel<X> model = fit(family, accumulator, mixer, training, random);
-                MetricRow row = data.measure(model, baseline, generation, new SplittableRandom(
-                    Seeds.derive(cell.seed(), "metrics", generation)));
-                if (generation == 0) {
-                    baseline = Baseline.of(row);
+            Generations<X> loop = new Generations<>(cell, data, family, accumulator, mixer, random,
+                rows, listener::generationDone);
+            loop.generation(0, Double.NaN);
+            if (spec.market() != null) {
+                MarketRounds.run(spec.market(), spec.generations(), cell, loop);
+            } else {
+                for (int generation = 1; generation <= spec.generations(); generation++) {
+                    loop.generation(generation, Double.NaN);
                 }
-                rows.add(new CellResult.Generation(generation, training.totalCount(),
-                    mixer.lastSyntheticShare(), row));
-                previous = model;
-                listener.generationDone();
             }
             return new CellResult(cell, rows, null, -1, seconds(start));
         } catch (RuntimeException | java.io.IOException failure) {
-            if (!(failure instanceof org.collapselab.model.ModelFitException)
-                && !(failure instanceof ArithmeticException)) {
-                LOG.error("cell {} failed at generation {}", cell.id(), generation, failure);
-            }
-            return new CellResult(cell, rows, oneLine(failure), generation, seconds(start));
+            // Rows are added as generations finish, so their count is the generation that failed.
+            return failure(cell, rows, failure, rows.size(), start);
         } catch (OutOfMemoryError memory) {
+            int generation = rows.size();
             rows.clear();
             return new CellResult(cell, List.of(), "out of memory (the cell's matrices or samples "
                 + "do not fit in the Java heap; raise it, e.g. COLLAPSE_JAVA_OPTS=-Xmx16g, or "
                 + "lower dim, n or metrics.samples)", generation, seconds(start));
         } catch (Error bug) {
-            LOG.error("cell {} failed at generation {}", cell.id(), generation, bug);
-            return new CellResult(cell, rows, oneLine(bug), generation, seconds(start));
+            LOG.error("cell {} failed at generation {}", cell.id(), rows.size(), bug);
+            return new CellResult(cell, rows, oneLine(bug), rows.size(), seconds(start));
         }
     }
 
-    private static <X> GenerativeModel<X> fit(ModelFamily<X> family,
+    private static CellResult failure(Cell cell, List<CellResult.Generation> rows,
+                                      Throwable failure, int generation, long start) {
+        if (!(failure instanceof org.collapselab.model.ModelFitException)
+            && !(failure instanceof ArithmeticException)) {
+            LOG.error("cell {} failed at generation {}", cell.id(), generation, failure);
+        }
+        return new CellResult(cell, rows, oneLine(failure), generation, seconds(start));
+    }
+
+    static <X> GenerativeModel<X> fit(ModelFamily<X> family,
             IncrementalFamily.Accumulator<X> accumulator, Policy.Mixer<X> mixer,
             TrainingSet<X> training, SplittableRandom random) {
         if (accumulator == null) {

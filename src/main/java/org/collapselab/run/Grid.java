@@ -46,7 +46,8 @@ public final class Grid {
     static String seedKey(Map<String, String> point) {
         Map<String, String> applicable = new LinkedHashMap<>();
         point.forEach((name, value) -> {
-            if (!value.isEmpty()) {
+            // The arms of a market run share every seed: they differ by the regulator alone.
+            if (!value.isEmpty() && !name.equals(MarketColumns.REGULATED)) {
                 applicable.put(name, value);
             }
         });
@@ -64,6 +65,9 @@ public final class Grid {
         }
         if (spec.family().contains("gmm")) {
             names.add("components");
+        }
+        if (spec.market() != null) {
+            names.add(MarketColumns.REGULATED);
         }
         return names;
     }
@@ -104,6 +108,8 @@ public final class Grid {
             case "dim" -> spec.data().dim().stream().map(String::valueOf).toList();
             case "components" -> spec.model().components().stream().map(String::valueOf)
                 .toList();
+            case MarketColumns.REGULATED -> spec.market().regulated().stream()
+                .map(String::valueOf).toList();
             default -> throw new IllegalArgumentException("no grid axis " + name);
         };
     }

@@ -30,7 +30,8 @@ interface Modality<X> {
 
     /** The metric and estimator columns of generations.csv for a spec, in order. */
     static List<String> metricColumns(ExperimentSpec spec) {
-        return isText(spec) ? TextMetricSet.columns() : Metrics.columns();
+        List<String> include = spec.metrics().include();
+        return isText(spec) ? TextMetricSet.columns(include) : Metrics.columns(include);
     }
 
     private static boolean isText(ExperimentSpec spec) {

@@ -66,6 +66,7 @@ public final class Runner {
         header.addAll(Grid.parameterNames(spec));
         header.addAll(List.of("status", "error", "seed", "train_size", "synthetic_share"));
         header.addAll(Modality.metricColumns(spec));
+        header.addAll(MarketColumns.of(spec));
         return header;
     }
 

@@ -58,13 +58,16 @@ final class Defaults {
             or(s.replicates(), REPLICATES),
             s.family(),
             or(s.policy(), List.of(POLICY)),
-            or(s.rho(), List.of(RHO)),
+            s.market() != null && s.rho() == null
+                ? List.of(s.market().resolved().m()) : or(s.rho(), List.of(RHO)),
             or(s.n(), List.of(N)),
             weighted(s) ? or(s.realWeight(), List.of(REAL_WEIGHT)) : s.realWeight(),
             or(s.device(), DEVICE),
             data,
             model(s.model(), families, data),
-            metrics(s.metrics(), data != null && TEXT.equals(data.source())));
+            metrics(s.metrics(), data != null && TEXT.equals(data.source())),
+            s.filter() == null ? null : s.filter().resolved(),
+            s.market() == null ? null : s.market().resolved());
     }
 
     private static boolean weighted(ExperimentSpec s) {
@@ -154,13 +157,12 @@ final class Defaults {
         MetricsSpec given = m == null ? new MetricsSpec(null, null, null) : m;
         if (text) {
             return new MetricsSpec(
-                or(given.include(), TextMetricSet.catalogue().keySet().stream().toList()),
+                or(given.include(), TextMetricSet.defaults()),
                 or(given.samples(), TEXT_SAMPLES),
                 given.projections());
         }
         return new MetricsSpec(
-            or(given.include(), org.collapselab.metric.Metrics.catalogue().keySet().stream()
-                .toList()),
+            or(given.include(), org.collapselab.metric.Metrics.defaults()),
             or(given.samples(), 2000),
             or(given.projections(), 50));
     }

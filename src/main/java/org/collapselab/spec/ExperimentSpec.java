@@ -24,10 +24,12 @@ import java.util.List;
  * @param data the real data source (required)
  * @param model family options
  * @param metrics metric options
+ * @param filter the provenance detector that screens training batches (none when absent)
+ * @param market the market of a PMIR run (an ordinary experiment when absent)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "seed", "generations", "replicates", "family", "policy", "rho", "n",
-    "real_weight", "device", "data", "model", "metrics"})
+    "real_weight", "device", "data", "model", "metrics", "filter", "market"})
 public record ExperimentSpec(
     String name,
     Long seed,
@@ -41,5 +43,7 @@ public record ExperimentSpec(
     String device,
     DataSpec data,
     ModelSpec model,
-    MetricsSpec metrics) {
+    MetricsSpec metrics,
+    FilterSpec filter,
+    MarketSpec market) {
 }

@@ -101,6 +101,7 @@ final class Validator {
         model(s);
         metrics(s.metrics(), "text".equals(s.data().source()));
         applicable(raw, s);
+        new MarketChecks(this::fail).check(raw, s);
     }
 
     /**
