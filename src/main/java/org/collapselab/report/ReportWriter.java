@@ -66,6 +66,7 @@ public final class ReportWriter {
         text.append(runFacts(fitsPresent)).append('\n');
         text.append(provenance());
         text.append(MarketSection.render(table, runDir));
+        text.append(PublishedLawSection.render(table, fits));
         List<Group> groups = table.groups();
         for (int i = 0; i < groups.size(); i++) {
             GroupSection section = new GroupSection(groups.get(i), Plots.prefix(i),

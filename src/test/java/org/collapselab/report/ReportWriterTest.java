@@ -53,6 +53,26 @@ class ReportWriterTest {
     }
 
     @Test
+    void textRunsSetTheirCollapseLawBesideThePublishedFigure() throws IOException {
+        // The hand-made run with a distinct_1 column, as text runs write: the section appears.
+        String text = RunFixtures.SMALL.lines()
+                .map(line -> line.startsWith("cell,") ? line + ",distinct_1" : line + ",0.5")
+                .reduce("", (all, line) -> all + line + "\n");
+        GenerationsTable table = GenerationsTable.read(
+                RunFixtures.write(dir, "generations.csv", text));
+        FitsTable fits = FitsTable.read(RunFixtures.write(dir, "fits.csv", FITS));
+        String report = new ReportWriter(dir, table, fits, List.of()).render();
+        assertTrue(report.contains("| published (a text benchmark) | 0.181 | 0.024 | 0.962 |  "
+                + "| 10 |  |"), report);
+        assertTrue(report.contains("| this run: family=gaussian;policy=mix;n=100 | 0.1235 "
+                + "| 0.0005556 | 0.9877 | 6 | 1 | power |"), report);
+        assertTrue(report.contains("the AIC prefers the power law to the collapse law"), report);
+
+        // The same run without the text column is numeric: no such section.
+        assertFalse(report(FITS).contains("published text figure"));
+    }
+
+    @Test
     void groupWithoutFitsSaysSo() throws IOException {
         String report = report(FITS);
         String firstGroup = report.substring(report.indexOf("## g1:"), report.indexOf("## g2:"));
