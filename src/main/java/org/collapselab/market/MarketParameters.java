@@ -37,6 +37,12 @@ public record MarketParameters(double switchableShare, double maxExtraCost, doub
         }
     }
 
+    /** These parameters with another detector: rates measured in a round, for instance. */
+    public MarketParameters withDetector(double detectionRate, double falsePositiveRate) {
+        return new MarketParameters(switchableShare, maxExtraCost, kappa, detectionRate,
+            falsePositiveRate, fidelityCost);
+    }
+
     /** beta = m / cbar: authentic units induced per unit of subsidy. */
     public double beta() {
         return switchableShare / maxExtraCost;
