@@ -58,7 +58,14 @@ public record MarketParameters(double switchableShare, double maxExtraCost, doub
      * {@code (1 - psi) s - psi w}. Claims are credible when it is not positive.
      */
     public double falseClaimPayoff(double subsidy, double watermark) {
-        return (1 - psi) * subsidy - psi * watermark;
+        double gain = (1 - psi) * subsidy;
+        double sanction = psi * watermark;
+        // At the credible watermark (1 - psi) s / psi the two terms agree only up to rounding:
+        // a difference of a few ulps must not make claims pay (and L_info jump).
+        if (Math.abs(gain - sanction) <= 1e-12 * Math.max(gain, sanction)) {
+            return 0;
+        }
+        return gain - sanction;
     }
 
     /**
