@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code market:} block, which makes the experiment a PMIR run (docs/market.md): every
@@ -37,6 +38,14 @@ public record MarketSpec(
     Double eta,
     Double epsilon,
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Boolean> regulated) {
+
+    /** What the block does, in one line, for {@code collapse list}. */
+    public static Map<String, String> catalogue() {
+        return Map.of("market", "makes the run PMIR (docs/market.md): each generation is a "
+            + "round at the producers' rho, the regulated arm sets subsidy and watermark from the "
+            + "measured kl_qp, beside laissez-faire with the same seeds (m, cbar, kappa, psi, phi, "
+            + "tau, eta, epsilon, regulated)");
+    }
 
     /**
      * This block with every default filled in.
