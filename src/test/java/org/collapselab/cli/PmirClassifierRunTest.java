@@ -102,6 +102,22 @@ class PmirClassifierRunTest {
     }
 
     @Test
+    void theReportNamesTheDetectorAndTheFilterParameters() throws IOException {
+        Path spec = Cli.write(dir.resolve("spec.yaml"), SPEC);
+        Path out = dir.resolve("report");
+        Cli.Result result = Cli.run("run", spec, "--out", out);
+        assertEquals(0, result.code(), result::err);
+        String report = Files.readString(out.resolve("report.md"));
+        for (String expected : List.of("| filter.detector | classifier |",
+            "| filter.detector_samples | 40 |", "| beta = m / cbar (derived) | 16.00 |",
+            "the filter's classifier: its held-out rates, measured each round",
+            "research publishes no market parameters", "ours, as published")) {
+            assertTrue(report.contains(expected), expected);
+        }
+        assertTrue(!report.contains("market.psi"), "market.psi is not a parameter of this run");
+    }
+
+    @Test
     void marketRatesBesideAFilterAreAMistake() throws IOException {
         for (String field : List.of("psi", "phi")) {
             Path bad = Cli.write(dir.resolve("bad.yaml"), SPEC.replace("eta: 0.5",
