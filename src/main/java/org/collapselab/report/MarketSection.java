@@ -120,6 +120,9 @@ final class MarketSection {
             table.row("2-Wasserstein drift on the probe at generation " + last, PUBLISHED_W2,
                 number(freeW2), number(regulatedW2), number(freeW2) + " -> "
                     + number(regulatedW2));
+        } else {
+            table.row("2-Wasserstein drift on the probe", PUBLISHED_W2, "not measured (w2 is "
+                + "for numeric data)", "-", "-");
         }
         double freeRho = mean(free, last, r -> r.metric("market_rho"));
         double regulatedRho = mean(regulated, last, r -> r.metric("market_rho"));
