@@ -6,8 +6,8 @@ import org.collapselab.spec.ExperimentSpec;
 
 /**
  * The columns of generations.csv that the {@code filter} block and the {@code market} block
- * (a PMIR run) add after the metrics. All but one are numbers; generation 0, which nothing screens and
- * which precedes the first market round, leaves them empty.
+ * (a PMIR run) add after the metrics. All but one are numbers; generation 0, which nothing
+ * screens and which precedes the first market round, leaves them empty.
  */
 public final class MarketColumns {
 
@@ -25,8 +25,9 @@ public final class MarketColumns {
      * the flags came from, or why the estimate is empty.
      */
     public static final List<String> MARKET = List.of("market_rho", "market_psi", "market_phi",
-        "flagged", "inspected", "rho_estimate", "rho_estimate_estimator", "rho_se", "drift", "subsidy", "watermark", "w_prod", "w_cons", "l_coll",
-        "l_info", "welfare", "subsidy_step", "at_sdce");
+        "flagged", "inspected", "rho_estimate", "rho_estimate_estimator", "rho_se", "drift",
+        "subsidy", "watermark", "w_prod", "w_cons", "l_coll", "l_info", "welfare", "subsidy_step",
+        "at_sdce");
 
     private MarketColumns() {
     }

@@ -118,7 +118,7 @@ final class MarketChecks {
         }
     }
 
-    /** With a filter, the filter's detector flags the units: the market sets no rates of its own. */
+    /** With a filter, its detector flags the units: the market sets no rates of its own. */
     private void detectorFromFilter(MarketSpec raw) throws SpecException {
         if (raw.psi() != null) {
             failure.fail("/market/psi", "market.psi", "is set but the filter's detector flags the "
