@@ -6,12 +6,18 @@ import org.collapselab.data.Policy;
 import org.collapselab.metric.Metrics;
 import org.collapselab.metric.TextMetricSet;
 import org.collapselab.model.FamilyCatalogue;
+import org.collapselab.spec.FilterSpec;
+import org.collapselab.spec.MarketSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code collapse list}: the families, policies, metrics and laws a spec can name. */
+/**
+ * {@code collapse list}: the families, policies, metrics, filter detectors, the market block and
+ * the laws a spec can name.
+ */
 @Command(name = "list", mixinStandardHelpOptions = true,
-    description = "List the model families, mixing policies, metrics and laws.")
+    description = "List the model families, mixing policies, metrics, filter detectors, the "
+        + "market block and the laws.")
 final class ListCommand implements Runnable {
 
     @CommandLine.Spec
@@ -25,6 +31,8 @@ final class ListCommand implements Runnable {
         section(out, "metrics (metrics.include:)", Metrics.catalogue());
         section(out, "text metrics (metrics.include: with data.source text)",
             TextMetricSet.catalogue());
+        section(out, "filter detectors (filter.detector:)", FilterSpec.detectors());
+        section(out, "market block (market:)", MarketSpec.catalogue());
         section(out, "laws (fitted by run and fit)", Laws.catalogue());
     }
 

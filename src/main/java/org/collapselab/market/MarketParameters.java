@@ -37,6 +37,12 @@ public record MarketParameters(double switchableShare, double maxExtraCost, doub
         }
     }
 
+    /** These parameters with another detector: rates measured in a round, for instance. */
+    public MarketParameters withDetector(double detectionRate, double falsePositiveRate) {
+        return new MarketParameters(switchableShare, maxExtraCost, kappa, detectionRate,
+            falsePositiveRate, fidelityCost);
+    }
+
     /** beta = m / cbar: authentic units induced per unit of subsidy. */
     public double beta() {
         return switchableShare / maxExtraCost;
@@ -52,7 +58,14 @@ public record MarketParameters(double switchableShare, double maxExtraCost, doub
      * {@code (1 - psi) s - psi w}. Claims are credible when it is not positive.
      */
     public double falseClaimPayoff(double subsidy, double watermark) {
-        return (1 - psi) * subsidy - psi * watermark;
+        double gain = (1 - psi) * subsidy;
+        double sanction = psi * watermark;
+        // At the credible watermark (1 - psi) s / psi the two terms agree only up to rounding:
+        // a difference of a few ulps must not make claims pay (and L_info jump).
+        if (Math.abs(gain - sanction) <= 1e-12 * Math.max(gain, sanction)) {
+            return 0;
+        }
+        return gain - sanction;
     }
 
     /**

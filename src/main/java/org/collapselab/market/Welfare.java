@@ -59,6 +59,17 @@ public record Welfare(double production, double consumption, double collapseLoss
         return new Welfare(production, consumption, collapse, information, rho, falseClaims);
     }
 
+    /**
+     * These terms without the two that need a working detector: W_cons (through the watermark's
+     * fidelity cost) and L_info (through psi) become NaN, and so does the total. For a round whose
+     * measured detector does not separate synthetic from real units (psi &le; phi); W_prod and
+     * L_coll stay, being those of credible claims, which the loop's producers assume.
+     */
+    public Welfare withoutDetector() {
+        return new Welfare(production, Double.NaN, collapseLoss, Double.NaN, contamination,
+            falseClaims);
+    }
+
     /** W = W_prod + W_cons - L_coll - L_info. */
     public double total() {
         return production + consumption - collapseLoss - informationLoss;

@@ -18,6 +18,15 @@ public final class MetricRow {
         values.put(column + "_estimator", estimator);
     }
 
+    /** A text column (its name ends in {@code _estimator}, as the files' readers expect). */
+    public void putText(String column, String text) {
+        if (!column.endsWith("_estimator")) {
+            throw new IllegalArgumentException("a text column's name ends in _estimator, found "
+                + column);
+        }
+        values.put(column, text);
+    }
+
     /** The value of a numeric column, NaN when absent. */
     public double get(String column) {
         Object v = values.get(column);

@@ -111,7 +111,8 @@ final class CellRunner<X> {
                 rows, listener::generationDone);
             loop.generation(0, Double.NaN);
             if (spec.market() != null) {
-                MarketRounds.run(spec.market(), spec.generations(), cell, loop);
+                MarketRounds.run(spec.market(), spec.filter(), spec.generations(), cell,
+                    loop);
             } else {
                 for (int generation = 1; generation <= spec.generations(); generation++) {
                     loop.generation(generation, Double.NaN);

@@ -98,6 +98,11 @@ final class Generations<X> {
         return whole == 0 ? Double.NaN : (double) part / whole;
     }
 
+    /** The detector's screening of the last generation's batches, or null without a filter. */
+    Screen.Screening<X> lastScreening() {
+        return mixer.lastScreening();
+    }
+
     /** The cell, for the seeds of derived streams. */
     Cell cell() {
         return cell;

@@ -59,7 +59,7 @@ final class Defaults {
             s.family(),
             or(s.policy(), List.of(POLICY)),
             s.market() != null && s.rho() == null
-                ? List.of(s.market().resolved().m()) : or(s.rho(), List.of(RHO)),
+                ? List.of(s.market().resolved(false).m()) : or(s.rho(), List.of(RHO)),
             or(s.n(), List.of(N)),
             weighted(s) ? or(s.realWeight(), List.of(REAL_WEIGHT)) : s.realWeight(),
             or(s.device(), DEVICE),
@@ -67,7 +67,7 @@ final class Defaults {
             model(s.model(), families, data),
             metrics(s.metrics(), data != null && TEXT.equals(data.source())),
             s.filter() == null ? null : s.filter().resolved(),
-            s.market() == null ? null : s.market().resolved());
+            s.market() == null ? null : s.market().resolved(s.filter() != null));
     }
 
     private static boolean weighted(ExperimentSpec s) {

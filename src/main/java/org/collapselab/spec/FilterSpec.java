@@ -1,6 +1,8 @@
 package org.collapselab.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The {@code filter:} block: a provenance detector screens every training batch of generation 1
@@ -20,6 +22,17 @@ public record FilterSpec(String detector, Double psi, Double phi, Integer detect
     /** The detector names. */
     public static final String WATERMARK = "watermark";
     public static final String CLASSIFIER = "classifier";
+
+    /** The detectors {@code filter.detector} can name, each with one line on what it does. */
+    public static Map<String, String> detectors() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put(WATERMARK, "simulated: flags each synthetic sample with probability psi, each "
+            + "real one with phi (filter.psi, filter.phi); flagged samples are removed");
+        out.put(CLASSIFIER, "trained each generation: a logistic regression of detector_samples "
+            + "real against as many model samples; its held-out rates are psi and phi, and it "
+            + "removes what it scores synthetic");
+        return out;
+    }
 
     /** This block with every default of its detector filled in. */
     FilterSpec resolved() {

@@ -89,11 +89,15 @@ final class MarketChecks {
             "a positive cost");
         open("/market/kappa", "market.kappa", m.kappa(), 0, false, Double.MAX_VALUE, true,
             "a positive curvature (1/2 plus the shadow cost of public funds)");
-        open("/market/psi", "market.psi", m.psi(), 0, false, 1, true, "a detection rate in "
-            + "(0, 1]");
-        if (!(m.phi() >= 0 && m.phi() < m.psi())) {
-            failure.fail("/market/phi", "market.phi", m.phi() + " is not in [0, psi = "
-                + m.psi() + ")", "give a false-positive rate below market.psi");
+        if (s.filter() != null) {
+            detectorFromFilter(raw.market());
+        } else {
+            open("/market/psi", "market.psi", m.psi(), 0, false, 1, true, "a detection rate in "
+                + "(0, 1]");
+            if (!(m.phi() >= 0 && m.phi() < m.psi())) {
+                failure.fail("/market/phi", "market.phi", m.phi() + " is not in [0, psi = "
+                    + m.psi() + ")", "give a false-positive rate below market.psi");
+            }
         }
         open("/market/tau", "market.tau", m.tau(), 0, true, Double.MAX_VALUE, true,
             "a fidelity cost of 0 or more");
@@ -111,6 +115,18 @@ final class MarketChecks {
                 failure.fail("/market/regulated/" + i, "market.regulated", "an arm is empty or "
                     + "listed twice", "list true and false at most once each");
             }
+        }
+    }
+
+    /** With a filter, its detector flags the units: the market sets no rates of its own. */
+    private void detectorFromFilter(MarketSpec raw) throws SpecException {
+        if (raw.psi() != null) {
+            failure.fail("/market/psi", "market.psi", "is set but the filter's detector flags the "
+                + "units and gives psi", "remove it (set filter.psi for a watermark)");
+        }
+        if (raw.phi() != null) {
+            failure.fail("/market/phi", "market.phi", "is set but the filter's detector flags the "
+                + "units and gives phi", "remove it (set filter.phi for a watermark)");
         }
     }
 
