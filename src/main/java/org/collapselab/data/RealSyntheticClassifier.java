@@ -147,7 +147,8 @@ public final class RealSyntheticClassifier<X> {
         if (!features.standardise()) {
             return sgd;
         }
-        TransformationMap standardise = new TransformationMap(List.of(new MeanStdDevTransformation()));
+        TransformationMap standardise = new TransformationMap(
+            List.of(new MeanStdDevTransformation()));
         return new TransformTrainer<>(sgd, standardise);
     }
 
