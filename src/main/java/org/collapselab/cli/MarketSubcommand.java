@@ -13,6 +13,8 @@ import org.collapselab.market.Drift;
 import org.collapselab.market.LinearDrift;
 import org.collapselab.market.MarketParameters;
 import org.collapselab.market.Welfare;
+import org.collapselab.run.Folders;
+import org.collapselab.run.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -123,7 +125,11 @@ abstract class MarketSubcommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new MarketUsageException("--out " + out + " is a file; give a folder");
         }
-        Files.createDirectories(out);
+        try {
+            Folders.create(out, "--out");
+        } catch (UsageException cannot) {
+            throw new MarketUsageException(cannot.getMessage());
+        }
     }
 
     /** The names of the welfare columns that {@link #welfareValues} fills. */

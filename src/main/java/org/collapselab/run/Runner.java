@@ -205,13 +205,7 @@ public final class Runner {
             throw new UsageException(dir + " already holds other files; a run needs a new or "
                 + "empty folder, so choose another --out");
         }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException cannot) {
-            throw new UsageException("cannot create the run folder " + dir + " ("
-                + cannot.getClass().getSimpleName().replace("Exception", "") + "); choose "
-                + "another --out or --results");
-        }
+        Folders.create(dir, options.out() != null ? "--out" : "--results");
         return dir;
     }
 
