@@ -1,7 +1,6 @@
 package org.collapselab.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.collapselab.data.TextFiles;
 import org.collapselab.market.DriftCurve;
 
 /**
@@ -32,10 +32,15 @@ final class DriftFile {
             .build();
         List<CSVRecord> records;
         List<String> header;
-        try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8, format)) {
+        try (CSVParser parser = format.parse(TextFiles.open(file))) {
             header = parser.getHeaderNames();
             records = parser.getRecords();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            throw new MarketUsageException(name + ": " + TextFiles.NOT_UTF8);
         } catch (IllegalArgumentException | java.io.UncheckedIOException malformed) {
+            if (TextFiles.decodingError(malformed) != null) {
+                throw new MarketUsageException(name + ": " + TextFiles.NOT_UTF8);
+            }
             throw new MarketUsageException(name + ": not a readable CSV file ("
                 + malformed.getMessage() + ")");
         }
