@@ -57,7 +57,7 @@ final class DriftFile {
             if (failed || earlier || value(record, kl).isEmpty()) {
                 continue;
             }
-            points.add(new double[] {number(name, record, "rho"), number(name, record, kl)});
+            points.add(new double[] {number(name, record, "rho"), drift(name, record, kl)});
         }
         if (points.isEmpty()) {
             throw new MarketUsageException(name + ": no row with both rho and " + kl);
@@ -82,6 +82,22 @@ final class DriftFile {
             last = Math.max(last, (long) number(name, record, "generation"));
         }
         return last;
+    }
+
+    /**
+     * A KL value of the curve. KL(q || p) >= 0 always, so a negative one is an estimate that
+     * went wrong (the k-NN estimator's, on a small probe) and would turn the welfare around.
+     */
+    private static double drift(String name, CSVRecord record, String column)
+        throws MarketUsageException {
+        double value = number(name, record, column);
+        if (value < 0) {
+            throw new MarketUsageException(name + ": line " + (record.getRecordNumber() + 1)
+                + ", column " + column + ": found " + value(record, column) + ", but KL cannot "
+                + "be negative (a k-NN estimate on a small probe can be); clip such values at "
+                + "0, or measure the drift with another estimator");
+        }
+        return value;
     }
 
     private static String value(CSVRecord record, String column) {
