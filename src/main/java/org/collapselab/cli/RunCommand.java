@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
                 device);
             RunSummary summary = new Runner(loaded, options).run();
             if (report) {
-                Analysis.finish(summary.runDir(), commandSpec.commandLine().getOut(), err);
+                finishWithHint(summary.runDir(), err);
             }
             PrintWriter stdout = commandSpec.commandLine().getOut();
             stdout.println("results: " + summary.runDir() + (slice.isWhole() ? ""
@@ -105,6 +105,23 @@ final class RunCommand implements Callable<Integer> {
         } catch (SpecException | UsageException mistake) {
             err.println(mistake.getMessage());
             return 2;
+        }
+    }
+
+    /**
+     * Fits and draws the report. Every cell is in generations.csv by then, so a Ctrl-C or kill
+     * here loses only the report: the hint on the way out says how to redraw it.
+     */
+    private void finishWithHint(Path runDir, PrintWriter err) throws IOException {
+        Thread hint = new Thread(() -> System.err.println("interrupted while drawing the "
+            + "report: every cell is finished and kept in " + runDir + "; redraw the fits, "
+            + "plots and report with: ./collapse fit " + runDir + " && ./collapse plot "
+            + runDir), "report-hint");
+        Runtime.getRuntime().addShutdownHook(hint);
+        try {
+            Analysis.finish(runDir, commandSpec.commandLine().getOut(), err);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(hint);
         }
     }
 
