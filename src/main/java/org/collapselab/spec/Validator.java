@@ -402,6 +402,10 @@ final class Validator {
     /** The network options shared by the neural families. */
     private void neural(ModelSpec m) throws SpecException {
         if (m.hidden() != null) {
+            if (m.hidden().isEmpty()) {
+                fail("/model/hidden", "model.hidden", "the list is empty", "list 1 to "
+                    + MAX_LAYERS + " layer widths, such as [32, 32]");
+            }
             range("/model/hidden", "model.hidden", m.hidden().size(), 1, MAX_LAYERS);
             for (int i = 0; i < m.hidden().size(); i++) {
                 range("/model/hidden/" + i, "model.hidden", m.hidden().get(i), 1, MAX_WIDTH);
