@@ -90,6 +90,7 @@ abstract class MarketSubcommand implements Callable<Integer> {
         PrintWriter err = commandSpec.commandLine().getErr();
         try {
             MarketParameters market = parameters();
+            checkExclusive();
             Drift drift = drift();
             prepareOut();
             List<MarketTable> tables = tables(market, drift);
@@ -108,6 +109,28 @@ abstract class MarketSubcommand implements Callable<Integer> {
         } catch (IllegalArgumentException outOfRange) {
             throw new MarketUsageException(outOfRange.getMessage());
         }
+    }
+
+    /**
+     * Options that would silently lose to another: a measured curve replaces --b and --d0, and
+     * a subcommand may name more pairs through {@link #exclusiveWithDriftCsv}.
+     */
+    private void checkExclusive() throws MarketUsageException {
+        if (driftCsv == null) {
+            return;
+        }
+        var parsed = commandSpec.commandLine().getParseResult();
+        for (String option : exclusiveWithDriftCsv()) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new MarketUsageException(option + " and --drift-csv both give the drift; "
+                    + "give one of them");
+            }
+        }
+    }
+
+    /** The options that --drift-csv replaces, and so may not come with it. */
+    List<String> exclusiveWithDriftCsv() {
+        return List.of("--b", "--d0");
     }
 
     private Drift drift() throws IOException, MarketUsageException {

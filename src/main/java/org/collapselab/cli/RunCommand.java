@@ -81,6 +81,12 @@ final class RunCommand implements Callable<Integer> {
             err.println("--threads: " + threadCount + " is not a thread count; use 1 or more");
             return 2;
         }
+        if (out != null && commandSpec.commandLine().getParseResult().hasMatchedOption(
+            "--results")) {
+            err.println("run: --out " + out + " and --results " + results + " both say where the "
+                + "run goes; give one of them");
+            return 2;
+        }
         try {
             Shard slice = shard == null ? Shard.WHOLE : Shard.parse(shard);
             LoadedSpec loaded = load();
