@@ -91,6 +91,7 @@ abstract class MarketSubcommand implements Callable<Integer> {
         try {
             MarketParameters market = parameters();
             checkExclusive();
+            checkOwnOptions();
             Drift drift = drift();
             prepareOut();
             List<MarketTable> tables = tables(market, drift);
@@ -126,6 +127,10 @@ abstract class MarketSubcommand implements Callable<Integer> {
                     + "give one of them");
             }
         }
+    }
+
+    /** Checks the subcommand's own options before anything is written. */
+    void checkOwnOptions() throws MarketUsageException {
     }
 
     /** The options that --drift-csv replaces, and so may not come with it. */
