@@ -1,7 +1,6 @@
 package org.collapselab.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.collapselab.data.TextFiles;
 import org.collapselab.market.DriftCurve;
 
 /**
@@ -32,10 +32,15 @@ final class DriftFile {
             .build();
         List<CSVRecord> records;
         List<String> header;
-        try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8, format)) {
+        try (CSVParser parser = format.parse(TextFiles.open(file))) {
             header = parser.getHeaderNames();
             records = parser.getRecords();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            throw new MarketUsageException(name + ": " + TextFiles.NOT_UTF8);
         } catch (IllegalArgumentException | java.io.UncheckedIOException malformed) {
+            if (TextFiles.decodingError(malformed) != null) {
+                throw new MarketUsageException(name + ": " + TextFiles.NOT_UTF8);
+            }
             throw new MarketUsageException(name + ": not a readable CSV file ("
                 + malformed.getMessage() + ")");
         }
@@ -52,7 +57,7 @@ final class DriftFile {
             if (failed || earlier || value(record, kl).isEmpty()) {
                 continue;
             }
-            points.add(new double[] {number(name, record, "rho"), number(name, record, kl)});
+            points.add(new double[] {number(name, record, "rho"), drift(name, record, kl)});
         }
         if (points.isEmpty()) {
             throw new MarketUsageException(name + ": no row with both rho and " + kl);
@@ -77,6 +82,22 @@ final class DriftFile {
             last = Math.max(last, (long) number(name, record, "generation"));
         }
         return last;
+    }
+
+    /**
+     * A KL value of the curve. KL(q || p) >= 0 always, so a negative one is an estimate that
+     * went wrong (the k-NN estimator's, on a small probe) and would turn the welfare around.
+     */
+    private static double drift(String name, CSVRecord record, String column)
+        throws MarketUsageException {
+        double value = number(name, record, column);
+        if (value < 0) {
+            throw new MarketUsageException(name + ": line " + (record.getRecordNumber() + 1)
+                + ", column " + column + ": found " + value(record, column) + ", but KL cannot "
+                + "be negative (a k-NN estimate on a small probe can be); clip such values at "
+                + "0, or measure the drift with another estimator");
+        }
+        return value;
     }
 
     private static String value(CSVRecord record, String column) {

@@ -44,9 +44,17 @@ final class MarketPmirCommand extends MarketSubcommand {
         description = "largest number of rounds (default: ${DEFAULT-VALUE})")
     int horizon;
 
+    /**
+     * Most units inspected per round. Drawing the flags costs about 1 s per 10^6 units over the
+     * default horizon, so 10^8 already takes minutes; more is never needed, since the estimate's
+     * standard error falls as 1 / sqrt(N).
+     */
+    static final long MAX_INSPECTED = 100_000_000L;
+
     @Option(names = "--inspected", paramLabel = "N", defaultValue = "1000",
-        description = "units the simulated detector inspects per round, 0 for none "
-            + "(default: ${DEFAULT-VALUE})")
+        description = "units the simulated detector inspects per round, at most 100000000; 0 "
+            + "draws no flags, so the rho estimate and its standard error are left empty (the "
+            + "subsidy follows the drift either way) (default: ${DEFAULT-VALUE})")
     long inspected;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
@@ -54,15 +62,20 @@ final class MarketPmirCommand extends MarketSubcommand {
     long seed;
 
     @Override
-    List<MarketTable> tables(MarketParameters market, Drift drift)
-        throws IOException, MarketUsageException {
+    void checkOwnOptions() throws MarketUsageException {
         require(eta > 0 && eta < 2, "--eta", "in (0, 2)", eta);
         require(horizon >= 1, "--horizon", "at least 1", horizon);
-        require(inspected >= 0, "--inspected", "0 or more", inspected);
+        require(inspected >= 0 && inspected <= MAX_INSPECTED, "--inspected",
+            "from 0 to " + MAX_INSPECTED + " (10^8; 10^7 takes about 10 s)", inspected);
         for (double epsilon : epsilons) {
             require(epsilon > 0 && Double.isFinite(epsilon), "--epsilons", "positive numbers",
                 epsilon);
         }
+    }
+
+    @Override
+    List<MarketTable> tables(MarketParameters market, Drift drift)
+        throws IOException, MarketUsageException {
         Retraining retraining = new ClosedFormRetraining(drift, ProvenanceEstimator.of(market),
             inspected, seed);
         Sdce target = Equilibrium.solve(market, drift, PolicyRule.optimal(market));

@@ -13,6 +13,8 @@ import org.collapselab.market.Drift;
 import org.collapselab.market.LinearDrift;
 import org.collapselab.market.MarketParameters;
 import org.collapselab.market.Welfare;
+import org.collapselab.run.Folders;
+import org.collapselab.run.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -88,6 +90,8 @@ abstract class MarketSubcommand implements Callable<Integer> {
         PrintWriter err = commandSpec.commandLine().getErr();
         try {
             MarketParameters market = parameters();
+            checkExclusive();
+            checkOwnOptions();
             Drift drift = drift();
             prepareOut();
             List<MarketTable> tables = tables(market, drift);
@@ -108,6 +112,32 @@ abstract class MarketSubcommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Options that would silently lose to another: a measured curve replaces --b and --d0, and
+     * a subcommand may name more pairs through {@link #exclusiveWithDriftCsv}.
+     */
+    private void checkExclusive() throws MarketUsageException {
+        if (driftCsv == null) {
+            return;
+        }
+        var parsed = commandSpec.commandLine().getParseResult();
+        for (String option : exclusiveWithDriftCsv()) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new MarketUsageException(option + " and --drift-csv both give the drift; "
+                    + "give one of them");
+            }
+        }
+    }
+
+    /** Checks the subcommand's own options before anything is written. */
+    void checkOwnOptions() throws MarketUsageException {
+    }
+
+    /** The options that --drift-csv replaces, and so may not come with it. */
+    List<String> exclusiveWithDriftCsv() {
+        return List.of("--b", "--d0");
+    }
+
     private Drift drift() throws IOException, MarketUsageException {
         if (driftCsv != null) {
             return DriftFile.read(driftCsv);
@@ -123,7 +153,11 @@ abstract class MarketSubcommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new MarketUsageException("--out " + out + " is a file; give a folder");
         }
-        Files.createDirectories(out);
+        try {
+            Folders.create(out, "--out");
+        } catch (UsageException cannot) {
+            throw new MarketUsageException(cannot.getMessage());
+        }
     }
 
     /** The names of the welfare columns that {@link #welfareValues} fills. */

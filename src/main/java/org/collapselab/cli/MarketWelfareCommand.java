@@ -56,6 +56,11 @@ final class MarketWelfareCommand extends MarketSubcommand {
     }
 
     @Override
+    List<String> exclusiveWithDriftCsv() {
+        return List.of("--b", "--d0", "--drift");
+    }
+
+    @Override
     Map<String, Object> ownOptions() {
         Map<String, Object> own = new LinkedHashMap<>();
         own.put("drift_given", generationDrift);

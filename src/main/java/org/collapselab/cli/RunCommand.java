@@ -81,6 +81,12 @@ final class RunCommand implements Callable<Integer> {
             err.println("--threads: " + threadCount + " is not a thread count; use 1 or more");
             return 2;
         }
+        if (out != null && commandSpec.commandLine().getParseResult().hasMatchedOption(
+            "--results")) {
+            err.println("run: --out " + out + " and --results " + results + " both say where the "
+                + "run goes; give one of them");
+            return 2;
+        }
         try {
             Shard slice = shard == null ? Shard.WHOLE : Shard.parse(shard);
             LoadedSpec loaded = load();
@@ -89,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
                 device);
             RunSummary summary = new Runner(loaded, options).run();
             if (report) {
-                Analysis.finish(summary.runDir(), commandSpec.commandLine().getOut(), err);
+                finishWithHint(summary.runDir(), err);
             }
             PrintWriter stdout = commandSpec.commandLine().getOut();
             stdout.println("results: " + summary.runDir() + (slice.isWhole() ? ""
@@ -105,6 +111,23 @@ final class RunCommand implements Callable<Integer> {
         } catch (SpecException | UsageException mistake) {
             err.println(mistake.getMessage());
             return 2;
+        }
+    }
+
+    /**
+     * Fits and draws the report. Every cell is in generations.csv by then, so a Ctrl-C or kill
+     * here loses only the report: the hint on the way out says how to redraw it.
+     */
+    private void finishWithHint(Path runDir, PrintWriter err) throws IOException {
+        Thread hint = new Thread(() -> System.err.println("interrupted while drawing the "
+            + "report: every cell is finished and kept in " + runDir + "; redraw the fits, "
+            + "plots and report with: ./collapse fit " + runDir + " && ./collapse plot "
+            + runDir), "report-hint");
+        Runtime.getRuntime().addShutdownHook(hint);
+        try {
+            Analysis.finish(runDir, commandSpec.commandLine().getOut(), err);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(hint);
         }
     }
 

@@ -21,6 +21,26 @@ final class RunDirs {
                 + "'collapse run'");
             return false;
         }
+        warnIfShard(dir, err);
         return true;
+    }
+
+    /**
+     * One line when {@code dir} holds a single shard of a sharded run: its fits and plots cover
+     * only that shard's slice of the grid. The command goes on (exit code 0).
+     */
+    private static void warnIfShard(Path dir, PrintWriter err) {
+        Path file = dir.resolve(org.collapselab.run.Runner.SHARD_FILE);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        String shard;
+        try {
+            shard = Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII).strip();
+        } catch (java.io.IOException unreadable) {
+            shard = "?";
+        }
+        err.println(dir + ": holds shard " + shard + " only, a slice of the grid; join all "
+            + "shards with 'collapse merge DIR... --out DIR' to fit the whole run");
     }
 }

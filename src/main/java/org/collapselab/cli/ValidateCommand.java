@@ -2,6 +2,7 @@ package org.collapselab.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.collapselab.run.Device;
 import org.collapselab.run.Grid;
 import org.collapselab.run.Runner;
 import org.collapselab.run.UsageException;
@@ -28,6 +29,12 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             LoadedSpec loaded = SpecLoader.load(spec);
             Runner.checkData(loaded);
+            if (!Device.usesNd4j(loaded.spec().family())) {
+                // The spec alone decides this refusal, so validate gives it as run does; whether
+                // a GPU is usable depends on the machine that runs, and is left to run.
+                Device.choose(loaded.spec().device(), loaded.file() + ": device",
+                    loaded.spec().family(), null);
+            }
             var out = commandSpec.commandLine().getOut();
             out.print(SpecLoader.toYaml(loaded.spec()));
             int cells = Grid.cells(loaded.spec()).size();

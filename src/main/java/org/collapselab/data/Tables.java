@@ -75,7 +75,7 @@ public final class Tables {
         if (!header) {
             format = format.builder().setHeader((String[]) null).build();
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader reader = TextFiles.open(file);
              CSVParser parser = format.parse(reader)) {
             List<double[]> rows = new ArrayList<>();
             int[] index = null;

@@ -75,7 +75,7 @@ public final class TextCorpus {
 
     /** Reads the non-blank lines of a UTF-8 file. */
     public static List<String> readFile(Path file, Options options) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = TextFiles.open(file)) {
             return readLines(reader, UnaryOperator.identity(), line -> true, options);
         } catch (IOException e) {
             throw new UncheckedIOException("text corpus: cannot read " + file + ": "

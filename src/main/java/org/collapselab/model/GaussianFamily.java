@@ -140,10 +140,16 @@ public record GaussianFamily(boolean unbiased, double ridge, boolean momentSampl
         for (int i = 0; i < dim; i++) {
             trace += covariance[i * dim + i];
         }
-        if (!(trace > 0) || ridge == 0) {
+        if (!(trace > 0)) {
+            // The ridge is a share of the spread, tr(Sigma) / d: with no spread it adds nothing.
+            throw new ModelFitException("gaussian fit: the " + n + " training samples are all "
+                + "the same point, so the data have no spread at all and no covariance exists "
+                + "(model.ridge is relative to the spread and cannot help); give data whose "
+                + "selected columns vary");
+        }
+        if (ridge == 0) {
             throw new ModelFitException("gaussian covariance is singular (" + n + " samples in "
-                + dim + " dimensions" + (trace > 0 ? "" : ", all identical")
-                + "); set model.ridge > 0");
+                + dim + " dimensions); set model.ridge > 0");
         }
         double[] ridged = covariance.clone();
         double added = ridge * trace / dim;

@@ -3,7 +3,6 @@ package org.collapselab.report;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -14,6 +13,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.collapselab.data.TextFiles;
 
 /**
  * An RFC 4180 CSV file read as a header row and records of the header's width. Records are
@@ -47,7 +47,7 @@ final class CsvInput implements Closeable, Iterable<CsvInput.Line> {
     /** Opens a UTF-8 file and reads its header row. */
     static CsvInput open(Path file) throws IOException {
         String name = file.getFileName().toString();
-        CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8, CSVFormat.RFC4180);
+        CSVParser parser = CSVFormat.RFC4180.parse(TextFiles.open(file));
         try {
             Iterator<CSVRecord> records = parser.iterator();
             if (!hasNextRecord(name, records)) {
@@ -147,6 +147,9 @@ final class CsvInput implements Closeable, Iterable<CsvInput.Line> {
     }
 
     private static RunFileFormatException syntaxError(String name, UncheckedIOException e) {
+        if (TextFiles.decodingError(e) != null) {
+            return new RunFileFormatException(name + ": " + TextFiles.NOT_UTF8);
+        }
         Throwable cause = e.getCause() == null ? e : e.getCause();
         return new RunFileFormatException(name + " is not valid CSV: " + cause.getMessage());
     }

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.collapselab.data.TextFiles;
 import org.collapselab.law.FitsWriter;
 import org.collapselab.law.LawAnalysis;
 import org.collapselab.law.LawOptions;
@@ -98,7 +99,7 @@ public final class FitBuilder {
      * @throws RunFileFormatException if the file lacks the columns or a record is cut short
      */
     public static List<Observation> observations(Path csv) throws IOException {
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+        try (Reader reader = TextFiles.open(csv);
              CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                  .build().parse(reader)) {
             List<String> names = parser.getHeaderNames();
@@ -113,7 +114,7 @@ public final class FitBuilder {
             Set<String> failed = new HashSet<>();
             for (CSVRecord r : records) {
                 if (!r.isConsistent()) {
-                    throw new RunFileFormatException(csv + " record " + r.getRecordNumber()
+                    throw new RunFileFormatException(csv + " record " + recordNumber(r)
                         + ": found " + r.size() + " fields, expected " + names.size()
                         + " as in the header (a run cut short? resume it first)");
                 }
@@ -121,7 +122,9 @@ public final class FitBuilder {
                     failed.add(r.get("cell"));
                 }
             }
-            return collect(records, parameters, failed);
+            return collect(csv, records, parameters, failed);
+        } catch (java.nio.charset.CharacterCodingException inHeader) {
+            throw new RunFileFormatException(csv + " header: " + TextFiles.NOT_UTF8);
         }
     }
 
@@ -129,18 +132,22 @@ public final class FitBuilder {
         try {
             return parser.getRecords();
         } catch (java.io.UncheckedIOException malformed) {
+            if (TextFiles.decodingError(malformed) != null) {
+                throw new RunFileFormatException(csv + " near record "
+                    + (parser.getRecordNumber() + 2) + ": " + TextFiles.NOT_UTF8);
+            }
             String why = malformed.getCause() == null ? malformed.getMessage()
                 : malformed.getCause().getMessage();
             throw new RunFileFormatException(csv + " is not valid CSV: " + why);
         }
     }
 
-    private static List<Observation> collect(List<CSVRecord> records, List<String> parameters,
-                                             Set<String> failed) {
+    private static List<Observation> collect(Path csv, List<CSVRecord> records,
+                                             List<String> parameters, Set<String> failed) {
         Map<String, Double> baseline = new HashMap<>();
         for (CSVRecord r : records) {
             if (r.get("generation").equals("0") && !r.get("log_q").isEmpty()) {
-                baseline.put(r.get("cell"), Double.parseDouble(r.get("log_q")));
+                baseline.put(r.get("cell"), number(csv, r, "log_q"));
             }
         }
         List<Observation> out = new ArrayList<>();
@@ -153,12 +160,40 @@ public final class FitBuilder {
             for (String p : parameters) {
                 group.put(p, r.get(p));
             }
-            double change = Double.parseDouble(r.get("log_q")) - baseline.get(cell);
+            double change = number(csv, r, "log_q") - baseline.get(cell);
             out.add(new Observation(GenerationsTable.groupKey(group), cell,
-                Double.parseDouble(r.get("rho")),
-                Integer.parseInt(r.get("generation")), change));
+                number(csv, r, "rho"), generation(csv, r), change));
         }
         return out;
+    }
+
+    /**
+     * A numeric field, or a one-line error in the words {@code plot} uses for the same record.
+     * Callers skip the records whose field is empty before asking.
+     */
+    private static double number(Path csv, CSVRecord r, String column) {
+        String text = r.get(column);
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException notANumber) {
+            throw new RunFileFormatException(csv + " record " + recordNumber(r) + ": column "
+                + column + ": found '" + text + "', expected a number");
+        }
+    }
+
+    /** A record's number counting the header as record 1, as {@code plot} counts. */
+    private static long recordNumber(CSVRecord r) {
+        return r.getRecordNumber() + 1;
+    }
+
+    private static int generation(Path csv, CSVRecord r) {
+        String text = r.get("generation");
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException notAWholeNumber) {
+            throw new RunFileFormatException(csv + " record " + recordNumber(r)
+                + ": column generation: found '" + text + "', expected a whole number");
+        }
     }
 
     /** Something that writes a file's text. */

@@ -41,8 +41,13 @@ public record Cell(int index, Map<String, String> parameters, int replicate, lon
         return parameters.get(name);
     }
 
-    /** A short description for log lines. */
+    /**
+     * A short description for log lines: the parameters that apply to the cell (an empty one,
+     * such as components for a gaussian, is left out) and the replicate.
+     */
     public String label() {
-        return pointKey().replace(';', ' ') + " replicate=" + replicate;
+        return parameters.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+            .map(e -> e.getKey() + "=" + e.getValue() + " ").collect(Collectors.joining())
+            + "replicate=" + replicate;
     }
 }

@@ -26,6 +26,16 @@ public record RunOptions(Path out, Path resultsRoot, boolean resume, int threads
         }
     }
 
+    /**
+     * These options with at most as many threads as {@code cells}: a thread beyond the cells
+     * would have nothing to run, so a run never starts more, and records the number it used.
+     */
+    public RunOptions forCells(int cells) {
+        int used = Math.min(threads, Math.max(1, cells));
+        return used == threads ? this
+            : new RunOptions(out, resultsRoot, resume, used, report, shard, device);
+    }
+
     /** The whole grid on the spec's device. */
     public RunOptions(Path out, Path resultsRoot, boolean resume, int threads, boolean report) {
         this(out, resultsRoot, resume, threads, report, Shard.WHOLE, null);

@@ -139,11 +139,13 @@ public final class Runner {
                 LOG.info("shard {}: {} of the grid's {} cells", options.shard(), cells.size(),
                     Grid.cells(spec).size());
             }
-            List<String> failed = execute(cells, new HashSet<>(done), modality, writer, runDir);
+            RunOptions used = options.forCells(cells.size());
+            List<String> failed = execute(cells, new HashSet<>(done), modality, writer, runDir,
+                used.threads());
             Runtime.getRuntime().removeShutdownHook(resumeHint);
             RunSummary summary = new RunSummary(runDir, cells.size(), done.size(), failed,
                 secondsSince(start));
-            Provenance.write(runDir, spec, options, device, summary, start, Instant.now());
+            Provenance.write(runDir, spec, used, device, summary, start, Instant.now());
             LOG.info("{} cells ({} resumed, {} failed) in {} s; results in {}", cells.size(),
                 done.size(), failed.size(), String.format("%.1f", summary.seconds()), runDir);
             return summary;
@@ -205,13 +207,7 @@ public final class Runner {
             throw new UsageException(dir + " already holds other files; a run needs a new or "
                 + "empty folder, so choose another --out");
         }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException cannot) {
-            throw new UsageException("cannot create the run folder " + dir + " ("
-                + cannot.getClass().getSimpleName().replace("Exception", "") + "); choose "
-                + "another --out or --results");
-        }
+        Folders.create(dir, options.out() != null ? "--out" : "--results");
         return dir;
     }
 
@@ -290,7 +286,7 @@ public final class Runner {
 
 
     private <X> List<String> execute(List<Cell> cells, Set<String> done, Modality<X> modality,
-                                     GenerationsCsvWriter writer, Path runDir)
+                                     GenerationsCsvWriter writer, Path runDir, int threads)
         throws IOException {
         List<Cell> todo = cells.stream().filter(c -> !done.contains(c.id())).toList();
         if (!done.isEmpty()) {
@@ -301,7 +297,7 @@ public final class Runner {
         OrderedSink sink = new OrderedSink(todo.size(), writer, spec, header(spec));
         Progress progress = new Progress(todo.size(), (long) todo.size()
             * (spec.generations() + 1));
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemonThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         try {
             for (int i = 0; i < todo.size(); i++) {
                 int position = i;

@@ -89,8 +89,8 @@ public final class ShardMerge {
         checkBackends(shards);
 
         Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempDirectory(parent, "." + out.getFileName() + ".merging-");
+        Path temp = Folders.createTemporary(parent, "." + out.getFileName() + ".merging-", out,
+            "--out");
         try {
             int failed = write(temp, resolvedYaml, grid, header, shards, spec);
             finisher.finish(temp);

@@ -56,7 +56,12 @@ public final class SpecLoader {
         } catch (java.nio.charset.CharacterCodingException notUtf8) {
             throw new SpecException(file + ": is not UTF-8 text; save it as UTF-8");
         } catch (IOException unreadable) {
-            throw new SpecException(file + ": cannot be read: " + unreadable.getMessage());
+            if (Files.isDirectory(file)) {
+                throw new SpecException(file + ": is a folder, not a spec; give the path of an "
+                    + "experiment YAML such as experiments/quickstart.yaml");
+            }
+            throw new SpecException(file + ": cannot be read (" + unreadable.getMessage()
+                + "); check the path and that the file is readable");
         }
         return parse(file, text);
     }
@@ -69,6 +74,7 @@ public final class SpecLoader {
                 + "generations, family and data.source");
         }
         checkLayout(file, lines);
+        checkNoAliases(file, text);
         ExperimentSpec raw = bind(file, text, lines);
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         ExperimentSpec resolved = Defaults.resolve(raw, defaultName);
@@ -88,6 +94,16 @@ public final class SpecLoader {
         if (lines.secondDocument() > 0) {
             throw new SpecException(file + ":" + lines.secondDocument() + ": a second YAML "
                 + "document starts here; put the whole experiment in one document");
+        }
+    }
+
+    /** Aliases of single values, which the binding would read as plain text. */
+    private static void checkNoAliases(Path file, String text) throws SpecException {
+        String[] first = YamlAliases.first(text);
+        if (first != null) {
+            throw new SpecException(file + ":" + first[0] + ": *" + first[1] + ": YAML "
+                + "aliases and anchors of single values are not supported; write the value "
+                + "itself");
         }
     }
 
@@ -138,7 +154,8 @@ public final class SpecLoader {
             ? field(mapping.getPath()) + ": " : "";
         String message = firstLine(failure.getOriginalMessage());
         if (message.contains("out of range of")) {
-            message = "the number is too large; use a whole number below 2147483647";
+            message = "the number is too large; use a whole number up to "
+                + (message.contains("out of range of long") ? Long.MAX_VALUE : Integer.MAX_VALUE);
         } else if (message.startsWith("Malformed numeric value")) {
             message = message.replace("Malformed numeric value", "not a usable number:")
                 + "; write a finite number";

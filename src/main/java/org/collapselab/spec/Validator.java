@@ -74,6 +74,7 @@ final class Validator {
         if (s.model().components() != null) {
             nonEmpty("/model/components", "model.components", s.model().components());
         }
+        noRepeats(raw);
         for (int i = 0; i < s.policy().size(); i++) {
             oneOf("/policy/" + i, "policy", s.policy().get(i), Policy.keys());
         }
@@ -402,6 +403,10 @@ final class Validator {
     /** The network options shared by the neural families. */
     private void neural(ModelSpec m) throws SpecException {
         if (m.hidden() != null) {
+            if (m.hidden().isEmpty()) {
+                fail("/model/hidden", "model.hidden", "the list is empty", "list 1 to "
+                    + MAX_LAYERS + " layer widths, such as [32, 32]");
+            }
             range("/model/hidden", "model.hidden", m.hidden().size(), 1, MAX_LAYERS);
             for (int i = 0; i < m.hidden().size(); i++) {
                 range("/model/hidden/" + i, "model.hidden", m.hidden().get(i), 1, MAX_WIDTH);
@@ -483,6 +488,42 @@ final class Validator {
     private void nonEmpty(String pointer, String field, List<?> values) throws SpecException {
         if (values.isEmpty()) {
             fail(pointer, field, "the list is empty", "give at least one value");
+        }
+    }
+
+    /**
+     * Values listed twice in a grid list (they would merge into one cell), in metrics.include or
+     * in data.columns, as the user wrote them. model.hidden is a list of layer widths, where a
+     * repeated width is meant.
+     */
+    private void noRepeats(ExperimentSpec raw) throws SpecException {
+        noRepeat("/family", "family", raw.family());
+        noRepeat("/policy", "policy", raw.policy());
+        noRepeat("/rho", "rho", raw.rho());
+        noRepeat("/n", "n", raw.n());
+        noRepeat("/real_weight", "real_weight", raw.realWeight());
+        if (raw.data() != null) {
+            noRepeat("/data/dim", "data.dim", raw.data().dim());
+            noRepeat("/data/columns", "data.columns", raw.data().columns());
+        }
+        if (raw.model() != null) {
+            noRepeat("/model/components", "model.components", raw.model().components());
+        }
+        if (raw.metrics() != null) {
+            noRepeat("/metrics/include", "metrics.include", raw.metrics().include());
+        }
+    }
+
+    private void noRepeat(String pointer, String field, List<?> values) throws SpecException {
+        if (values == null) {
+            return;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            int first = values.indexOf(values.get(i));
+            if (first < i) {
+                fail(pointer + "/" + i, field, values.get(i) + " is listed twice (items "
+                    + (first + 1) + " and " + (i + 1) + ")", "list each value once");
+            }
         }
     }
 
