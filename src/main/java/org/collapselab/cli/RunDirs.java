@@ -10,7 +10,10 @@ final class RunDirs {
     private RunDirs() {
     }
 
-    /** True when {@code dir} holds a generations.csv; otherwise prints why and returns false. */
+    /**
+     * True when {@code dir} holds a generations.csv and no run is writing there; otherwise prints
+     * why and returns false.
+     */
     static boolean check(Path dir, PrintWriter err) {
         if (!Files.isDirectory(dir)) {
             err.println(dir + ": no such folder; give a run folder such as results/NAME/RUN-ID");
@@ -19,6 +22,11 @@ final class RunDirs {
         if (!Files.isRegularFile(dir.resolve("generations.csv"))) {
             err.println(dir + ": holds no generations.csv; give a run folder made by "
                 + "'collapse run'");
+            return false;
+        }
+        if (org.collapselab.run.RunLock.inUse(dir)) {
+            err.println(dir + ": a collapse run is still writing this folder; wait for it to "
+                + "finish (or stop it) and try again");
             return false;
         }
         warnIfShard(dir, err);

@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
  * its rows with the first one's. The operating system releases it when the process dies, so a
  * killed run never leaves a stale lock.
  */
-final class RunLock implements AutoCloseable {
+public final class RunLock implements AutoCloseable {
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -53,6 +53,30 @@ final class RunLock implements AutoCloseable {
             }
             throw new UsageException(runDir + " is in use by another collapse run; wait for it "
                 + "to finish or choose another --out");
+        }
+    }
+
+    /**
+     * Whether a collapse process holds {@code runDir}'s lock now, i.e. a run or resume is still
+     * writing there. Probes without creating the lock file, and releases at once.
+     */
+    public static boolean inUse(Path runDir) {
+        Path file = runDir.resolve(".lock");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            FileLock probe = channel.tryLock();
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+            return true;
+        } catch (IOException unreadable) {
+            // A lock file we cannot open is no evidence of a run.
+            return false;
         }
     }
 

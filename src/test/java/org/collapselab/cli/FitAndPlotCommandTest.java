@@ -64,6 +64,25 @@ class FitAndPlotCommandTest {
     }
 
     @Test
+    void fitAndPlotRefuseAFolderThatARunIsStillWriting() throws IOException {
+        // Hold the run folder's lock as a running 'collapse run' does.
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+                run.resolve(".lock"), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = channel.lock()) {
+            for (String command : new String[] {"fit", "plot"}) {
+                Cli.Result result = Cli.run(command, run);
+                assertEquals(2, result.code(), command);
+                assertEquals(1, result.err().lines().count(), result.err());
+                assertTrue(result.err().contains("a collapse run is still writing this folder"),
+                    result.err());
+            }
+        }
+        // Released: fit works again.
+        assertEquals(0, Cli.run("fit", run).code());
+    }
+
+    @Test
     void fitAndPlotNeedOnlyGenerationsCsv() throws IOException {
         Path bare = dir.resolve("bare");
         Files.createDirectories(bare);
