@@ -76,6 +76,12 @@ final class Validator {
         }
         noRepeats(raw);
         for (int i = 0; i < s.policy().size(); i++) {
+            if ("filter".equals(s.policy().get(i))) {
+                // DESIGN's "filter policy" is a detector that screens any policy's batches.
+                fail("/policy/" + i, "policy", "'filter' is a block, not a policy",
+                    "keep a policy (e.g. mix) and add 'filter: {detector: watermark, psi: 0.9, "
+                        + "phi: 0.05}' or 'filter: {detector: classifier}'");
+            }
             oneOf("/policy/" + i, "policy", s.policy().get(i), Policy.keys());
         }
         for (int i = 0; i < s.rho().size(); i++) {
