@@ -162,6 +162,13 @@ class SpecMistakesTest {
                 data:
                   source: analytic
                 """, 3, "policy"),
+            Arguments.of("filter written as a policy", """
+                generations: 3
+                family: gaussian
+                policy: filter
+                data:
+                  source: analytic
+                """, 3, "policy"),
             Arguments.of("unknown source", """
                 generations: 3
                 family: gaussian
