@@ -91,6 +91,13 @@ final class MarketChecks {
             "a positive curvature (1/2 plus the shadow cost of public funds)");
         if (s.filter() != null) {
             detectorFromFilter(raw.market());
+            FilterSpec f = s.filter();
+            // A watermark's rates are the user's: the estimator needs psi > phi in every round.
+            if (FilterSpec.WATERMARK.equals(f.detector()) && !(f.phi() < f.psi())) {
+                failure.fail("/filter/phi", "filter.phi", f.phi() + " is not below filter.psi = "
+                    + f.psi() + ", so no round of the market could estimate rho from its flags",
+                    "give a false-positive rate below filter.psi");
+            }
         } else {
             open("/market/psi", "market.psi", m.psi(), 0, false, 1, true, "a detection rate in "
                 + "(0, 1]");

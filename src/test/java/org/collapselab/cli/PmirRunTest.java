@@ -152,6 +152,12 @@ class PmirRunTest {
         assertMistake(MARKET + "filter: {detector_samples: 10}\n", "filter.detector_samples");
         assertMistake(MARKET.replace("eta: 0.5", "eta: 0.5, regulated: [true, true]"),
             "market.regulated");
+        // A watermark whose false-positive rate is not below its detection rate leaves no
+        // round of the market an estimate of rho.
+        assertMistake(MARKET + "filter: {detector: watermark, psi: 0.05, phi: 0.9}\n",
+            "filter.phi");
+        assertMistake(MARKET + "filter: {detector: watermark, psi: 0.5, phi: 0.5}\n",
+            "filter.phi");
     }
 
     private void assertMistake(String text, String field) throws IOException {
