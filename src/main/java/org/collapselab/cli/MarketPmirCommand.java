@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
     description = "The PMIR loop with the drift read from D(rho) (no retraining) and simulated "
         + "detector flags: rounds to an epsilon-SDCE for each epsilon, and the trajectory "
         + "beside the unregulated baseline (s = 0) over the same rounds; writes pmir-rounds.csv, "
-        + "pmir-trajectory.csv, pmir.json and the plots pmir-rounds and pmir-trajectory.")
+        + "pmir-trajectory.csv, pmir.json and the plots pmir-trajectory and, when some epsilon is "
+        + "reached, pmir-rounds.")
 final class MarketPmirCommand extends MarketSubcommand {
 
     @Option(names = "--eta", paramLabel = "ETA", defaultValue = "0.5",
@@ -41,8 +42,14 @@ final class MarketPmirCommand extends MarketSubcommand {
     List<Double> epsilons;
 
     @Option(names = "--horizon", paramLabel = "T", defaultValue = "1000",
-        description = "largest number of rounds (default: ${DEFAULT-VALUE})")
+        description = "largest number of rounds, at most 100000 (default: ${DEFAULT-VALUE})")
     int horizon;
+
+    /**
+     * Most rounds. Every round is kept for the tables and plots; a damped loop that converges at
+     * all is within 1e-10 in a few thousand rounds, so more only fills memory.
+     */
+    static final int MAX_HORIZON = 100_000;
 
     /**
      * Most units inspected per round. Drawing the flags costs about 1 s per 10^6 units over the
@@ -64,7 +71,8 @@ final class MarketPmirCommand extends MarketSubcommand {
     @Override
     void checkOwnOptions() throws MarketUsageException {
         require(eta > 0 && eta < 2, "--eta", "in (0, 2)", eta);
-        require(horizon >= 1, "--horizon", "at least 1", horizon);
+        require(horizon >= 1 && horizon <= MAX_HORIZON, "--horizon", "from 1 to " + MAX_HORIZON,
+            horizon);
         require(inspected >= 0 && inspected <= MAX_INSPECTED, "--inspected",
             "from 0 to " + MAX_INSPECTED + " (10^8; 10^7 takes about 10 s)", inspected);
         for (double epsilon : epsilons) {

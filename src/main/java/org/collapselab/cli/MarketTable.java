@@ -46,11 +46,19 @@ final class MarketTable {
         return this;
     }
 
+    /** Rows printed at each end of a long table; the CSV file has them all. */
+    static final int PRINTED_ENDS = 15;
+
     void print(PrintWriter out) {
         List<List<String>> text = new ArrayList<>();
         text.add(columns);
-        for (List<Object> row : rows) {
-            text.add(row.stream().map(MarketTable::shortText).toList());
+        int skipped = Math.max(0, rows.size() - 2 * PRINTED_ENDS);
+        for (int r = 0; r < rows.size(); r++) {
+            if (skipped > 0 && r == PRINTED_ENDS) {
+                r += skipped - 1;
+                continue;
+            }
+            text.add(rows.get(r).stream().map(MarketTable::shortText).toList());
         }
         int[] widths = new int[columns.size()];
         for (List<String> line : text) {
@@ -65,6 +73,10 @@ final class MarketTable {
                     .append(String.format(Locale.ROOT, "%" + widths[i] + "s", line.get(i)));
             }
             out.println(printed);
+        }
+        if (skipped > 0) {
+            out.println("(" + skipped + " rows between the first and last " + PRINTED_ENDS
+                + " left out here; " + name + ".csv has all " + rows.size() + ")");
         }
     }
 
