@@ -77,19 +77,43 @@ public final class ReportWriter {
         return text.toString();
     }
 
-    private String title() {
+    /** How the report's title names a run folder: its parent's name and its own. */
+    public static String runLabel(Path runDir) {
         Path absolute = runDir.toAbsolutePath().normalize();
         Path name = absolute.getFileName();
         Path parent = absolute.getParent() == null ? null : absolute.getParent().getFileName();
-        String run = name == null ? absolute.toString()
+        return name == null ? absolute.toString()
                 : parent == null ? name.toString() : parent + "/" + name;
+    }
+
+    /**
+     * Renames the run in a report written under another folder name (a merge builds its run in
+     * a temporary folder and then moves it into place).
+     */
+    public static void retitle(Path report, Path builtIn, Path movedTo) throws IOException {
+        if (!Files.isRegularFile(report)) {
+            return;
+        }
+        String text = Files.readString(report, java.nio.charset.StandardCharsets.UTF_8);
+        String old = TITLE + runLabel(builtIn) + "\n";
+        if (text.startsWith(old)) {
+            Files.writeString(report, TITLE + runLabel(movedTo) + "\n"
+                + text.substring(old.length()), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The start of the report's first line. */
+    private static final String TITLE = "# Run report: ";
+
+    private String title() {
+        String run = runLabel(runDir);
         List<String> sources = new ArrayList<>(List.of("generations.csv"));
         for (String optional : List.of(FITS, SPEC, PROVENANCE)) {
             if (Files.exists(runDir.resolve(optional))) {
                 sources.add(optional);
             }
         }
-        return "# Run report: " + run + "\n\nRebuilt from the run's files alone: "
+        return TITLE + run + "\n\nRebuilt from the run's files alone: "
                 + String.join(", ", sources) + ".\n";
     }
 

@@ -98,6 +98,7 @@ public final class ShardMerge {
                 Files.delete(out);
             }
             Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE);
+            org.collapselab.report.ReportWriter.retitle(out.resolve("report.md"), temp, out);
             return new Result(out, shards.size(), grid.size(), failed);
         } catch (IOException | RuntimeException failure) {
             deleteTree(temp);

@@ -70,7 +70,9 @@ class ShardMergeTest {
                 Cli.bytes(merged.resolve("fits.csv")));
             assertArrayEquals(Cli.bytes(whole.resolve("spec.resolved.yaml")),
                 Cli.bytes(merged.resolve("spec.resolved.yaml")));
-            assertTrue(Files.exists(merged.resolve("report.md")));
+            // The report names the merged folder, not the temporary one it was built in.
+            assertEquals("# Run report: " + dir.getFileName() + "/merged" + count,
+                Files.readAllLines(merged.resolve("report.md")).get(0));
             assertTrue(Files.isDirectory(merged.resolve("plots")));
         }
     }
