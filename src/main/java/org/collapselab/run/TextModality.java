@@ -66,6 +66,10 @@ final class TextModality implements Modality<String> {
     public void preload(List<Cell> cells) throws IOException {
         TextSource text = source();
         int lines = text.lineCount();
+        if (lines == 0) {
+            throw new Tables.TableException(describe(spec.data()) + ": has no line of text (blank "
+                + "lines are skipped); give a UTF-8 file with one sample per line");
+        }
         int probe = (int) Math.round(spec.data().probe() * lines);
         if (probe < 2 || lines - probe < 2) {
             throw new Tables.TableException(describe(spec.data()) + ": data.probe "

@@ -199,6 +199,25 @@ class TextSpecMistakesTest {
     }
 
     @Test
+    void textFileWithOnlyBlankLinesSaysSo() throws IOException {
+        Path blank = dir.resolve("blank.txt");
+        Files.write(blank, List.of("", "   ", ""));
+        Path spec = Cli.write(dir.resolve("spec.yaml"), """
+            generations: 3
+            family: ngram
+            data:
+              source: text
+              path: blank.txt
+            """);
+        Cli.Result result = runInto(spec);
+
+        assertOneCleanLine(result);
+        assertTrue(result.err().startsWith(blank.toAbsolutePath().normalize() + ": has no line "
+            + "of text"), result::err);
+        assertNoResults();
+    }
+
+    @Test
     void corpusTooSmallForItsProbeSaysHowManyLinesItHas() throws IOException {
         Files.write(dir.resolve("three.txt"), List.of("one line", "two lines", "three lines"));
         Path spec = Cli.write(dir.resolve("spec.yaml"), """
