@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.collapselab.data.TextFiles;
 import org.collapselab.market.DriftCurve;
+import org.collapselab.report.GenerationsTable;
 
 /**
  * Reads a measured drift curve from a CSV file with a header: the columns {@code rho} and
@@ -49,6 +54,7 @@ final class DriftFile {
             throw new MarketUsageException(name + ": expected columns rho and kl_qp (or kl), "
                 + "found " + header);
         }
+        refuseMixedRows(name, header, records);
         long last = lastGeneration(name, header, records);
         List<double[]> points = new ArrayList<>();
         for (CSVRecord record : records) {
@@ -68,6 +74,44 @@ final class DriftFile {
             return DriftCurve.isotonic(rho, drift);
         } catch (IllegalArgumentException outOfRange) {
             throw new MarketUsageException(name + ": " + outOfRange.getMessage());
+        }
+    }
+
+    /**
+     * Refuses a run file that holds more than one curve. A PMIR run's rows carry the regulator's
+     * allowed share m in rho, not the arm's measured contamination. In a generations.csv (the
+     * parameters sit between {@code generation} and {@code status}) every group, the cells
+     * sharing every parameter but rho, is a curve of its own; averaging them mixes families.
+     */
+    private static void refuseMixedRows(String name, List<String> header,
+                                        List<CSVRecord> records) throws MarketUsageException {
+        if (header.contains("regulated")) {
+            throw new MarketUsageException(name + ": a PMIR run's file (column 'regulated'), "
+                + "whose rho column holds m, the share the regulator allows, not the measured "
+                + "contamination; give a CSV with columns rho and kl_qp of a plain run instead");
+        }
+        int first = header.indexOf("generation") + 1;
+        int last = header.indexOf("status");
+        if (first <= 0 || last < first) {
+            return;
+        }
+        Set<String> groups = new TreeSet<>();
+        for (CSVRecord record : records) {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            for (String column : header.subList(first, last)) {
+                parameters.put(column, value(record, column));
+            }
+            try {
+                groups.add(GenerationsTable.groupKey(parameters));
+            } catch (IllegalArgumentException unsplittable) {
+                throw new MarketUsageException(name + ": line " + (record.getRecordNumber() + 1)
+                    + ": " + unsplittable.getMessage());
+            }
+        }
+        if (groups.size() > 1) {
+            throw new MarketUsageException(name + ": rows span " + groups.size() + " groups ("
+                + String.join(" | ", groups) + "), and a drift curve is one group's; cut the "
+                + "file down to the rows of one group (a key of fits.csv's group column)");
         }
     }
 

@@ -29,8 +29,20 @@ public final class Tables {
     }
 
     /** A table that cannot be read as asked; the message names the file and the place. */
-    public static final class TableException extends IOException {
+    public static sealed class TableException extends IOException permits ColumnChosenTwice {
         public TableException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Two entries of {@code data.columns} that select the same column of the file once names
+     * and 0-based indexes are resolved, such as {@code a} and {@code 0} for a file whose first
+     * column is {@code a}. The message names both spellings, the column and the fix, but not the
+     * spec file, which the caller adds.
+     */
+    public static final class ColumnChosenTwice extends TableException {
+        public ColumnChosenTwice(String message) {
             super(message);
         }
     }
@@ -153,6 +165,14 @@ public final class Tables {
                 throw new TableException(file + ": column '" + name + "' not found; the file has "
                     + (header ? "columns " + parser.getHeaderNames() : width + " columns (0-based "
                     + "indexes 0.." + (width - 1) + ")"));
+            }
+            for (int earlier = 0; earlier < c; earlier++) {
+                if (index[earlier] == found) {
+                    throw new ColumnChosenTwice("items " + earlier + " ('" + columns.get(earlier)
+                        + "') and " + c + " ('" + name + "') both select column " + found
+                        + (header ? " ('" + parser.getHeaderNames().get(found) + "')" : "")
+                        + " of " + file + "; list each column once");
+                }
             }
             index[c] = found;
         }

@@ -96,9 +96,16 @@ public final class FitBuilder {
     /**
      * The law observations of a generations.csv.
      *
-     * @throws RunFileFormatException if the file lacks the columns or a record is cut short
+     * <p>The file first passes the same checks as {@code plot} ({@link GenerationsTable#read}):
+     * every column read the same way, and no (cell, replicate, generation) twice, so that a
+     * file one command accepts the other does not refuse. The fit then needs what the plot
+     * does not: a finite {@code log_q} wherever one is given.
+     *
+     * @throws RunFileFormatException if the file lacks the columns, a record is cut short or
+     *     malformed, a row repeats a generation, or a {@code log_q} is NaN or infinite
      */
     public static List<Observation> observations(Path csv) throws IOException {
+        checkAsPlotDoes(csv);
         try (Reader reader = TextFiles.open(csv);
              CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                  .build().parse(reader)) {
@@ -128,6 +135,17 @@ public final class FitBuilder {
         }
     }
 
+    /** Reads the file as {@code plot} does; its messages gain the run folder as plot's do. */
+    private static void checkAsPlotDoes(Path csv) throws IOException {
+        try {
+            GenerationsTable.read(csv);
+        } catch (RunFileFormatException malformed) {
+            Path folder = csv.getParent() != null ? csv.getParent()
+                : csv.toAbsolutePath().getParent();
+            throw new RunFileFormatException(folder + ": " + malformed.getMessage());
+        }
+    }
+
     private static List<CSVRecord> records(Path csv, CSVParser parser) {
         try {
             return parser.getRecords();
@@ -147,7 +165,7 @@ public final class FitBuilder {
         Map<String, Double> baseline = new HashMap<>();
         for (CSVRecord r : records) {
             if (r.get("generation").equals("0") && !r.get("log_q").isEmpty()) {
-                baseline.put(r.get("cell"), number(csv, r, "log_q"));
+                baseline.put(r.get("cell"), finiteLogQ(csv, r));
             }
         }
         List<Observation> out = new ArrayList<>();
@@ -160,7 +178,7 @@ public final class FitBuilder {
             for (String p : parameters) {
                 group.put(p, r.get(p));
             }
-            double change = number(csv, r, "log_q") - baseline.get(cell);
+            double change = finiteLogQ(csv, r) - baseline.get(cell);
             out.add(new Observation(GenerationsTable.groupKey(group), cell,
                 number(csv, r, "rho"), generation(csv, r), change));
         }
@@ -179,6 +197,21 @@ public final class FitBuilder {
             throw new RunFileFormatException(csv + " record " + recordNumber(r) + ": column "
                 + column + ": found '" + text + "', expected a number");
         }
+    }
+
+    /**
+     * The {@code log_q} of a record, refused unless finite: the regression of log Q_t - log Q_0
+     * on t has no use for NaN or an infinity, and one such value would take its group down.
+     */
+    private static double finiteLogQ(Path csv, CSVRecord r) {
+        double logQ = number(csv, r, "log_q");
+        if (!Double.isFinite(logQ)) {
+            throw new RunFileFormatException(csv + " record " + recordNumber(r) + ": column "
+                + "log_q: found '" + r.get("log_q") + "' (cell " + r.get("cell") + ", generation "
+                + r.get("generation") + "), expected a finite number; correct the value, or "
+                + "empty the cell to leave this generation out of the fit");
+        }
+        return logQ;
     }
 
     /** A record's number counting the header as record 1, as {@code plot} counts. */

@@ -94,13 +94,22 @@ final class Sources {
     private DataSource<double[]> make(DataSpec d, String dim) throws IOException {
         return switch (d.source()) {
             case "iris" -> new TableSource("iris", Tables.iris(), d.probe());
-            case "csv" -> new TableSource("csv", Tables.csv(loaded.resolve(d.path()),
-                d.delimiter().charAt(0), d.header(), d.columns(),
-                Tables.Missing.valueOf(d.missing().toUpperCase(java.util.Locale.ROOT))),
-                d.probe());
+            case "csv" -> new TableSource("csv", csvRows(d), d.probe());
             case "analytic" -> analytic(d, dim);
             default -> throw new IllegalArgumentException("no data source " + d.source());
         };
+    }
+
+    /** The rows of a csv source; a column chosen twice is reported against the spec file. */
+    private List<double[]> csvRows(DataSpec d) throws IOException {
+        try {
+            return Tables.csv(loaded.resolve(d.path()), d.delimiter().charAt(0), d.header(),
+                d.columns(),
+                Tables.Missing.valueOf(d.missing().toUpperCase(java.util.Locale.ROOT)));
+        } catch (Tables.ColumnChosenTwice twice) {
+            throw new Tables.TableException(loaded.file() + ": data.columns: "
+                + twice.getMessage());
+        }
     }
 
     private static DataSource<double[]> analytic(DataSpec d, String dim) {
