@@ -31,7 +31,7 @@ class KneserNeyTest {
     void bigramProbabilitiesMatchTheHandCount() {
         // Word bigram, D = 1/2, lines "a b", "a", "b a"; V = {a, b, END, UNKNOWN}, |V| = 4.
         // Bigram types (<s> the begin marker), weighted counts:
-        //   after <s>: a 2, b 1 (c = 3);  after a: b 1, END 2 (c = 3);  after b: END 1, a 1 (c = 2).
+        //   after <s>: a 2, b 1 (c = 3); after a: b 1, END 2 (c = 3); after b: END 1, a 1 (c = 2).
         // Continuation counts, the distinct left neighbours: a {<s>, b} 2, b {a, <s>} 2,
         // END {b, a} 2; total 6 over 3 types. So p_1(w) = (2 - 1/2) / 6 + (1/2 * 3 / 6) / 4
         //   = 1/4 + 1/16 = 5/16 for a, b and END, and 1/16 for UNKNOWN.
