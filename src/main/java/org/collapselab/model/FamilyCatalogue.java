@@ -23,8 +23,9 @@ public final class FamilyCatalogue {
             + "number)");
         FAMILIES.put("linear-regression", "least squares on a fixed design, relabelled each "
             + "generation (data: analytic linear-model; option: noise_variance)");
-        FAMILIES.put(NgramFamily.NAME, "character or word n-gram language model with add-k "
-            + "smoothing (data: text; options: unit, order, add_k, temperature, max_length)");
+        FAMILIES.put(NgramFamily.NAME, "character or word n-gram language model with add-k or "
+            + "Kneser-Ney smoothing (data: text; options: unit, order, smoothing, add_k, "
+            + "discount, temperature, max_length)");
         FAMILIES.put("vae", "variational autoencoder on DL4J/ND4J, sampled from the prior; nll "
             + "importance-sampled (options: hidden, latent, epochs, batch, learning_rate)");
         FAMILIES.put(CharLstmFamily.NAME, "character LSTM language model on DL4J/ND4J (data: "

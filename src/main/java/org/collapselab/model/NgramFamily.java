@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
- * The {@code ngram} family: a character or word n-gram language model with add-k smoothing,
- * sampled with a temperature.
+ * The {@code ngram} family: a character or word n-gram language model with add-k or
+ * interpolated Kneser-Ney smoothing, sampled with a temperature.
  *
  * <p>A line w_1 ... w_m is padded with n - 1 begin markers and closed by an end marker
  * w_{m+1} = END, and q(line) = prod_{i=1}^{m+1} p_T(w_i | h_i), where the context h_i holds the
@@ -25,8 +25,28 @@ import java.util.random.RandomGenerator;
  * lines of about 9,000 words; k = 1e-4 brings them near 900). Choose k against |V|, or prefer
  * character models.
  *
+ * <p>Interpolated Kneser-Ney (Chen and Goodman 1998, "An empirical study of smoothing techniques
+ * for language modeling"; Jurafsky and Martin, ch. 3) takes an absolute discount D in (0, 1) from
+ * every seen count and hands the mass removed to the next lower order, which drops the oldest
+ * token of the context (h' below):
+ * <pre>  p_j(w | h) = max(c_j(h, w) - D, 0) / c_j(h) + gamma_j(h) p_{j-1}(w | h'),
+ *   gamma_j(h) = sum_v min(c_j(h, v), D) / c_j(h),
+ *   p_0(w) = 1 / |V|.</pre>
+ * At the top order j = n, c_n is the weighted count c; at every lower order it is the
+ * continuation count c_j(h, w) = N1+(. h w), the number of distinct tokens x with c(x h, w) &gt; 0
+ * one order up, so a token that follows many contexts weighs more than one that follows one
+ * context often. gamma_j(h) is D N1+(h .) / c_j(h) whenever every count is at least D (always so
+ * for continuation counts and for unit weights); written as the mass actually removed it keeps
+ * every row summing to 1 under fractional weights too. A context never met at order j (c_j(h) =
+ * 0) uses the order below directly: p_j(w | h) = p_{j-1}(w | h'). The uniform p_0 keeps every
+ * outcome, END and the UNKNOWN bucket included, positive. The temperature and the density work as
+ * for add-k, on p = p_n.
+ *
  * <p>Training weights count as multiplicities: a line of weight w adds w to every count it
- * touches; lines of weight 0 are skipped, their tokens included. Fitting uses no randomness.
+ * touches; lines of weight 0 are skipped, their tokens included. Under Kneser-Ney the weights
+ * enter the top-order counts only; a continuation count counts a type once whatever its total
+ * (positive) weight, so a line of weight 2 and two copies of the line fit the same model.
+ * Fitting uses no randomness.
  */
 public final class NgramFamily implements ModelFamily<String> {
 

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * A fitted {@link NgramFamily} model: p_T(w | h) for every context seen in training, uniform over
- * the outcomes for any other context (formulas on {@link NgramFamily}).
+ * A fitted {@link NgramFamily} model: p_T(w | h) under add-k (uniform over the outcomes for a
+ * context never seen in training) or under interpolated Kneser-Ney ({@link KneserNey}); formulas
+ * on {@link NgramFamily}.
  *
  * <p>Sampling starts from n - 1 begin markers and draws token after token until the end marker or
  * the max length; a drawn UNKNOWN bucket is written as {@link #UNKNOWN_CHAR} or
@@ -41,6 +42,8 @@ public final class NgramModel implements GenerativeModel<String>, TokenizedModel
     private final double[] unseenWeight;
     /** Per context row: where its seen continuations start in {@link #seenTokens}; rows + 1. */
     private final int[] rowStart;
+    /** The Kneser-Ney tables, or null under add-k. */
+    private final KneserNey kneserNey;
     /** Seen continuation ids grouped by context row. */
     private final int[] seenTokens;
     /** Running sum of the scaled weights within each row, aligned with {@link #seenTokens}. */
@@ -53,12 +56,17 @@ public final class NgramModel implements GenerativeModel<String>, TokenizedModel
         this.contexts = contexts;
         this.pairs = pairs;
         this.outcomes = vocabulary.size() - 1;
-        int rows = contexts.size() + 1;
+        boolean addK = options.smoothing() == NgramOptions.Smoothing.ADD_K;
+        this.kneserNey = addK ? null
+            : new KneserNey(options, outcomes, contexts, pairs, pairCounts);
+        // Under Kneser-Ney the add-k tables below stay empty.
+        int rows = addK ? contexts.size() + 1 : 0;
+        int tabulated = addK ? pairs.size() : 0;
 
         // Group the pairs by context row (a counting sort) and find each row's largest count.
         double[] maxCount = new double[rows];
         rowStart = new int[rows + 1];
-        for (int p = 0; p < pairs.size(); p++) {
+        for (int p = 0; p < tabulated; p++) {
             int row = row(pairs.key(p));
             rowStart[row + 1]++;
             maxCount[row] = Math.max(maxCount[row], pairCounts[p]);
@@ -67,17 +75,17 @@ public final class NgramModel implements GenerativeModel<String>, TokenizedModel
             rowStart[row + 1] += rowStart[row];
         }
         int[] fill = Arrays.copyOf(rowStart, rows);
-        int[] order = new int[pairs.size()];
-        for (int p = 0; p < pairs.size(); p++) {
+        int[] order = new int[tabulated];
+        for (int p = 0; p < tabulated; p++) {
             order[fill[row(pairs.key(p))]++] = p;
         }
 
         // Tempered, scaled weights, their running sums per row and the log-normalisers.
         double k = options.addK();
         double power = 1.0 / options.temperature();
-        pairWeight = new double[pairs.size()];
-        seenTokens = new int[pairs.size()];
-        seenCumulative = new double[pairs.size()];
+        pairWeight = new double[tabulated];
+        seenTokens = new int[tabulated];
+        seenCumulative = new double[tabulated];
         logNorm = new double[rows];
         unseenWeight = new double[rows];
         for (int row = 0; row < rows; row++) {
@@ -156,7 +164,7 @@ public final class NgramModel implements GenerativeModel<String>, TokenizedModel
         int[] history = beginHistory();
         StringBuilder line = new StringBuilder();
         for (int length = 0; length < options.maxLength(); length++) {
-            int next = draw(findContext(history), random);
+            int next = draw(history, random);
             if (next == NgramVocabulary.END) {
                 break;
             }
@@ -178,7 +186,13 @@ public final class NgramModel implements GenerativeModel<String>, TokenizedModel
         }
     }
 
-    /** One draw from p_T(. | context): inverse CDF over the seen, uniform over the unseen. */
+    /** One draw from p_T(. | history). */
+    private int draw(int[] history, RandomGenerator random) {
+        return kneserNey != null ? kneserNey.draw(history, random)
+            : draw(findContext(history), random);
+    }
+
+    /** One draw from add-k's p_T(. | context): inverse CDF over the seen, uniform elsewhere. */
     private int draw(int context, RandomGenerator random) {
         int row = context + 1;
         if (context == NO_CONTEXT || Double.isNaN(logNorm[row])) {
@@ -214,7 +228,7 @@ public final class NgramModel implements GenerativeModel<String>, TokenizedModel
         double sum = 0;
         for (int i = 0; i <= tokens.length; i++) {
             int next = i < tokens.length ? tokens[i] : NgramVocabulary.END;
-            sum += logConditional(findContext(history), next);
+            sum += logConditional(history, next);
             shift(history, next);
         }
         return sum;
@@ -231,12 +245,12 @@ public final class NgramModel implements GenerativeModel<String>, TokenizedModel
             throw new IllegalArgumentException("ngram: expected one token, found \"" + token
                 + "\"");
         }
-        return Math.exp(logConditional(findContext(historyOf(history)), ids[0]));
+        return Math.exp(logConditional(historyOf(history), ids[0]));
     }
 
     /** p_T(END | history), with the history read as in {@link #conditionalProbability}. */
     public double endProbability(List<String> history) {
-        return Math.exp(logConditional(findContext(historyOf(history)), NgramVocabulary.END));
+        return Math.exp(logConditional(historyOf(history), NgramVocabulary.END));
     }
 
     private int[] historyOf(List<String> tokens) {
@@ -249,6 +263,13 @@ public final class NgramModel implements GenerativeModel<String>, TokenizedModel
         return history;
     }
 
+    /** log p_T(token | history) in nats. */
+    private double logConditional(int[] history, int token) {
+        return kneserNey != null ? kneserNey.logConditional(history, token)
+            : logConditional(findContext(history), token);
+    }
+
+    /** log p_T(token | context) under add-k. */
     private double logConditional(int context, int token) {
         int row = context + 1;
         if (context == NO_CONTEXT || Double.isNaN(logNorm[row])) {

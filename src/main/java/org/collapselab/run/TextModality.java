@@ -154,13 +154,23 @@ final class TextModality implements Modality<String> {
         ModelSpec options = spec.model();
         String name = cell.parameter("family");
         return switch (name) {
-            case NgramFamily.NAME -> new NgramFamily(new NgramOptions(
-                NgramOptions.Unit.valueOf(options.unit().toUpperCase(Locale.ROOT)),
-                options.order(), options.addK(), options.temperature(), options.maxLength()));
+            case NgramFamily.NAME -> new NgramFamily(ngramOptions(options));
             case CharLstmFamily.NAME -> new CharLstmFamily(new CharLstmOptions(options.hidden(),
                 options.epochs(), options.batch(), options.learningRate(), options.tbptt(),
                 options.temperature(), options.maxLength()));
             default -> throw new IllegalArgumentException("no text family " + name);
         };
+    }
+
+    /** The ngram options of the resolved spec: add-k reads add_k, kneser-ney reads discount. */
+    private static NgramOptions ngramOptions(ModelSpec options) {
+        NgramOptions.Unit unit = NgramOptions.Unit.valueOf(
+            options.unit().toUpperCase(Locale.ROOT));
+        if ("kneser-ney".equals(options.smoothing())) {
+            return new NgramOptions(unit, options.order(), NgramOptions.Smoothing.KNESER_NEY,
+                Double.NaN, options.discount(), options.temperature(), options.maxLength());
+        }
+        return new NgramOptions(unit, options.order(), options.addK(), options.temperature(),
+            options.maxLength());
     }
 }

@@ -27,6 +27,8 @@ final class Defaults {
      */
     static final double CHAR_ADD_K = 0.001;
     static final double WORD_ADD_K = 1e-4;
+    /** ngram with kneser-ney: the absolute discount (Chen and Goodman's usual 0.75). */
+    static final double DISCOUNT = 0.75;
     /** Text families: the most tokens in a sampled line. */
     static final int MAX_LENGTH = 5000;
     /**
@@ -112,8 +114,8 @@ final class Defaults {
 
     private static ModelSpec model(ModelSpec m, List<String> families, DataSpec data) {
         ModelSpec given = m == null ? new ModelSpec(null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null)
-            : m;
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null) : m;
         boolean gaussian = families.contains("gaussian");
         boolean gmm = families.contains("gmm");
         boolean kde = families.contains("kde");
@@ -121,6 +123,9 @@ final class Defaults {
         boolean ngram = families.contains("ngram");
         boolean textFamily = families.stream().anyMatch(FamilyCatalogue::isText);
         String unit = ngram ? or(given.unit(), "char") : given.unit();
+        String smoothing = ngram ? or(given.smoothing(), "add-k") : given.smoothing();
+        boolean addK = ngram && "add-k".equals(smoothing);
+        boolean kneserNey = ngram && "kneser-ney".equals(smoothing);
         boolean vae = families.contains("vae");
         boolean lstm = families.contains("char-lstm");
         boolean neural = vae || lstm;
@@ -141,8 +146,10 @@ final class Defaults {
             unit,
             ngram ? or(given.order(), "word".equals(unit) ? WORD_ORDER : CHAR_ORDER)
                 : given.order(),
-            ngram ? or(given.addK(), "word".equals(unit) ? WORD_ADD_K : CHAR_ADD_K)
+            smoothing,
+            addK ? or(given.addK(), "word".equals(unit) ? WORD_ADD_K : CHAR_ADD_K)
                 : given.addK(),
+            kneserNey ? or(given.discount(), DISCOUNT) : given.discount(),
             textFamily ? or(given.temperature(), 1.0) : given.temperature(),
             textFamily ? or(given.maxLength(), MAX_LENGTH) : given.maxLength(),
             neural ? or(given.hidden(), vae ? HIDDEN : LSTM_HIDDEN) : given.hidden(),

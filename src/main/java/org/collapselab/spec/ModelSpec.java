@@ -24,7 +24,9 @@ import java.util.List;
  *     noise_variance; 0 estimates it from residuals)
  * @param unit ngram: char or word (default char)
  * @param order ngram: n, tokens per n-gram (default 4 for char, 2 for word)
- * @param addK ngram: the add-k pseudo-count (default 0.001 for char, 0.0001 for word)
+ * @param smoothing ngram: add-k or kneser-ney (default add-k)
+ * @param addK ngram with add-k: the pseudo-count (default 0.001 for char, 0.0001 for word)
+ * @param discount ngram with kneser-ney: the absolute discount D in (0, 1) (default 0.75)
  * @param temperature text families: sampling temperature T, p^(1/T) renormalised (default 1)
  * @param maxLength text families: the most tokens in a sampled line (default 5000)
  * @param hidden vae: widths of the encoder's hidden layers, mirrored by the decoder (default
@@ -51,7 +53,9 @@ public record ModelSpec(
     Double noiseVariance,
     String unit,
     Integer order,
+    String smoothing,
     Double addK,
+    Double discount,
     Double temperature,
     Integer maxLength,
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Integer> hidden,

@@ -20,6 +20,7 @@ final class Validator {
     /** The corpora on the class path: Europarl's English lines, or all of its lines. */
     private static final List<String> CORPORA = List.of("europarl", "europarl-all");
     private static final List<String> UNITS = List.of("char", "word");
+    private static final List<String> SMOOTHINGS = List.of("add-k", "kneser-ney");
     /** Largest n-gram order: beyond it a context is almost never seen twice. */
     static final int MAX_ORDER = 20;
     private static final Set<String> DISTRIBUTIONS =
@@ -189,7 +190,15 @@ final class Validator {
         boolean text = families.stream().anyMatch(FamilyCatalogue::isText);
         only(m.unit(), "/model/unit", "model.unit", ngram, "family ngram");
         only(m.order(), "/model/order", "model.order", ngram, "family ngram");
-        only(m.addK(), "/model/add_k", "model.add_k", ngram, "family ngram");
+        only(m.smoothing(), "/model/smoothing", "model.smoothing", ngram, "family ngram");
+        if (m.smoothing() != null) {
+            oneOf("/model/smoothing", "model.smoothing", m.smoothing(), SMOOTHINGS);
+        }
+        boolean kneserNey = "kneser-ney".equals(m.smoothing());
+        only(m.addK(), "/model/add_k", "model.add_k", ngram && !kneserNey,
+            "family ngram with smoothing add-k");
+        only(m.discount(), "/model/discount", "model.discount", ngram && kneserNey,
+            "family ngram with smoothing kneser-ney");
         only(m.temperature(), "/model/temperature", "model.temperature", text,
             "text families such as ngram");
         only(m.maxLength(), "/model/max_length", "model.max_length", text,
@@ -447,6 +456,10 @@ final class Validator {
         if (m.addK() != null && !(m.addK() > 0 && Double.isFinite(m.addK()))) {
             fail("/model/add_k", "model.add_k", m.addK() + " is not a positive number",
                 "use a pseudo-count above 0, e.g. 0.01");
+        }
+        if (m.discount() != null && !(m.discount() > 0 && m.discount() < 1)) {
+            fail("/model/discount", "model.discount", m.discount() + " is outside (0, 1)",
+                "use an absolute discount such as 0.75");
         }
         if (m.temperature() != null && !(m.temperature() > 0 && Double.isFinite(m.temperature()))) {
             fail("/model/temperature", "model.temperature", m.temperature() + " is not a positive "

@@ -14,7 +14,7 @@ import org.collapselab.model.TrainingSet;
 /**
  * Fit time and sampling speed of the {@code ngram} family on the first 10,000 Europarl lines
  * (about 10 million characters, all languages): a character 3-gram and a word 2-gram, add-k with
- * k = 0.01, temperature 1.
+ * k = 0.01 and interpolated Kneser-Ney with D = 0.75, temperature 1.
  *
  * <p>Fit time is the median of {@link #RUNS} fits after {@link #WARM_UP} unmeasured ones.
  * Sampling speed is tokens per second over {@link #SAMPLE_LINES} lines, end markers counted as
@@ -47,10 +47,14 @@ public final class NgramBenchmark {
         System.out.printf("corpus: %d lines, %d chars%n", corpus.size(), characters);
         measure("char 3-gram", NgramOptions.of(Unit.CHAR, 3, 0.01), corpus);
         measure("word 2-gram", NgramOptions.of(Unit.WORD, 2, 0.01), corpus);
+        measure("char 3-gram, Kneser-Ney", NgramOptions.kneserNey(Unit.CHAR, 3, 0.75), corpus);
+        measure("word 2-gram, Kneser-Ney", NgramOptions.kneserNey(Unit.WORD, 2, 0.75), corpus);
         TextCorpus.Split split = TextCorpus.split(corpus, 0.1, new SplittableRandom(5));
         describe("char 3-gram", NgramOptions.of(Unit.CHAR, 3, 0.01), split);
         describe("word 2-gram", NgramOptions.of(Unit.WORD, 2, 0.01), split);
         describe("word 2-gram, k = 1e-4", NgramOptions.of(Unit.WORD, 2, 1e-4), split);
+        describe("word 2-gram, Kneser-Ney D = 0.75", NgramOptions.kneserNey(Unit.WORD, 2, 0.75),
+            split);
     }
 
     private static void describe(String label, NgramOptions options, TextCorpus.Split split) {
