@@ -30,6 +30,7 @@ final class RunDirs {
             return false;
         }
         warnIfShard(dir, err);
+        warnIfUnfinished(dir, err);
         return true;
     }
 
@@ -50,5 +51,19 @@ final class RunDirs {
         }
         err.println(dir + ": holds shard " + shard + " only, a slice of the grid; join all "
             + "shards with 'collapse merge DIR... --out DIR' to fit the whole run");
+    }
+
+    /**
+     * One line when {@code dir} is a run that never finished: a run writes provenance.json only
+     * at its end, so a folder with the resolved spec and no provenance was interrupted, and its
+     * fits cover only the cells written so far. The command goes on (exit code 0).
+     */
+    private static void warnIfUnfinished(Path dir, PrintWriter err) {
+        if (Files.isRegularFile(dir.resolve("spec.resolved.yaml"))
+            && !Files.isRegularFile(dir.resolve("provenance.json"))) {
+            err.println(dir + ": the run in this folder did not finish (no provenance.json), so "
+                + "this covers only the cells written so far; finish it with './collapse run "
+                + "SPEC.yaml --resume --out " + dir + "'");
+        }
     }
 }

@@ -83,6 +83,20 @@ class FitAndPlotCommandTest {
     }
 
     @Test
+    void fitAndPlotSayWhenTheRunNeverFinished() throws IOException {
+        // A run writes provenance.json at its end: without it, the run was interrupted.
+        Files.delete(run.resolve("provenance.json"));
+        for (String command : new String[] {"fit", "plot"}) {
+            Cli.Result result = Cli.run(command, run);
+            assertEquals(0, result.code(), result::err);
+            assertEquals(1, result.err().lines().count(), result.err());
+            assertTrue(result.err().contains("did not finish (no provenance.json)"),
+                result.err());
+            assertTrue(result.err().contains("--resume --out " + run), result.err());
+        }
+    }
+
+    @Test
     void fitAndPlotNeedOnlyGenerationsCsv() throws IOException {
         Path bare = dir.resolve("bare");
         Files.createDirectories(bare);
