@@ -28,6 +28,14 @@ final class DriftFile {
     }
 
     static DriftCurve read(Path file) throws IOException, MarketUsageException {
+        return read(file, null);
+    }
+
+    /**
+     * The drift curve of a file; {@code group}, when not null, keeps only the rows of that group
+     * of a run's generations.csv (a key as in fits.csv's group column).
+     */
+    static DriftCurve read(Path file, String group) throws IOException, MarketUsageException {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
             throw new MarketUsageException(name + ": no such file; --drift-csv needs a CSV file "
@@ -53,6 +61,9 @@ final class DriftFile {
         if (!header.contains("rho") || !header.contains(kl)) {
             throw new MarketUsageException(name + ": expected columns rho and kl_qp (or kl), "
                 + "found " + header);
+        }
+        if (group != null) {
+            records = rowsOf(name, header, records, group);
         }
         refuseMixedRows(name, header, records);
         long last = lastGeneration(name, header, records);
@@ -111,8 +122,39 @@ final class DriftFile {
         if (groups.size() > 1) {
             throw new MarketUsageException(name + ": rows span " + groups.size() + " groups ("
                 + String.join(" | ", groups) + "), and a drift curve is one group's; cut the "
-                + "file down to the rows of one group (a key of fits.csv's group column)");
+                + "file down to the rows of one group, or pick one with --group KEY (a key of "
+                + "fits.csv's group column)");
         }
+    }
+
+    /** The rows of one group, or a one-line refusal naming the groups the file has. */
+    private static List<CSVRecord> rowsOf(String name, List<String> header,
+                                          List<CSVRecord> records, String group)
+        throws MarketUsageException {
+        int first = header.indexOf("generation") + 1;
+        int last = header.indexOf("status");
+        if (first <= 0 || last < first) {
+            throw new MarketUsageException(name + ": --group needs a run's generations.csv "
+                + "(parameter columns between generation and status); this file has none");
+        }
+        List<CSVRecord> kept = new ArrayList<>();
+        Set<String> groups = new TreeSet<>();
+        for (CSVRecord record : records) {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            for (String column : header.subList(first, last)) {
+                parameters.put(column, value(record, column));
+            }
+            String key = GenerationsTable.groupKey(parameters);
+            groups.add(key);
+            if (key.equals(group)) {
+                kept.add(record);
+            }
+        }
+        if (kept.isEmpty()) {
+            throw new MarketUsageException(name + ": no rows of group '" + group + "'; its "
+                + "groups are " + String.join(" | ", groups));
+        }
+        return kept;
     }
 
     /** The largest generation in the file, or -1 without a generation column. */

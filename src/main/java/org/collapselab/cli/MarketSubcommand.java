@@ -65,6 +65,11 @@ abstract class MarketSubcommand implements Callable<Integer> {
             + "a run's generations.csv works (its last generation is read)")
     Path driftCsv;
 
+    @Option(names = "--group", paramLabel = "KEY",
+        description = "with --drift-csv on a run's generations.csv: the group whose rows make "
+            + "the curve, as in fits.csv's group column (e.g. family=gaussian;policy=mix;n=100)")
+    String group;
+
     @Option(names = "--log-q", paramLabel = "Q", defaultValue = "0",
         description = "log Q of the model serving users this generation, a state entering "
             + "W_cons (default: ${DEFAULT-VALUE})")
@@ -118,6 +123,10 @@ abstract class MarketSubcommand implements Callable<Integer> {
      */
     private void checkExclusive() throws MarketUsageException {
         if (driftCsv == null) {
+            if (group != null) {
+                throw new MarketUsageException("--group picks the rows of a --drift-csv file; "
+                    + "give --drift-csv too, or drop --group");
+            }
             return;
         }
         var parsed = commandSpec.commandLine().getParseResult();
@@ -140,7 +149,7 @@ abstract class MarketSubcommand implements Callable<Integer> {
 
     private Drift drift() throws IOException, MarketUsageException {
         if (driftCsv != null) {
-            return DriftFile.read(driftCsv);
+            return DriftFile.read(driftCsv, group);
         }
         try {
             return new LinearDrift(intercept, slope);

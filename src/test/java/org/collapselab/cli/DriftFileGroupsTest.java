@@ -62,4 +62,42 @@ class DriftFileGroupsTest {
                 + "c2,0,1,false,0.2,ok,,2,0.5\n"),
             "regulated", "rho", "m");
     }
+
+    private static final String TWO_FAMILIES = HEADER
+        + "c1,0,1,gaussian,0,ok,,1,0.1\n"
+        + "c2,0,1,gaussian,1,ok,,2,0.5\n"
+        + "c3,0,1,gmm,0,ok,,3,0.2\n"
+        + "c4,0,1,gmm,1,ok,,4,0.9\n";
+
+    @Test
+    void groupPicksOneCurveExactlyAsAFileOfItsRowsAlone() throws IOException {
+        Path both = Cli.write(dir.resolve("both.csv"), TWO_FAMILIES);
+        Path gmmOnly = Cli.write(dir.resolve("gmm.csv"), HEADER
+            + "c3,0,1,gmm,0,ok,,3,0.2\n"
+            + "c4,0,1,gmm,1,ok,,4,0.9\n");
+        Cli.Result picked = Cli.run("market", "policy", "--drift-csv", both, "--group",
+            "family=gmm", "--out", dir.resolve("picked"));
+        Cli.Result alone = Cli.run("market", "policy", "--drift-csv", gmmOnly, "--out",
+            dir.resolve("alone"));
+        assertEquals(0, picked.code(), picked::err);
+        assertEquals(alone.out().replace(dir.resolve("alone").toString(), "OUT"),
+            picked.out().replace(dir.resolve("picked").toString(), "OUT"));
+    }
+
+    @Test
+    void anUnknownGroupIsRefusedNamingTheGroupsThereAre() throws IOException {
+        Path both = Cli.write(dir.resolve("drift.csv"), TWO_FAMILIES);
+        assertRefused(Cli.run("market", "policy", "--drift-csv", both, "--group", "family=kde",
+            "--out", dir.resolve("out")), "family=kde", "family=gaussian | family=gmm");
+    }
+
+    @Test
+    void groupWithoutADriftFileIsRefused() {
+        Cli.Result result = Cli.run("market", "policy", "--group", "family=gmm", "--out",
+            dir.resolve("out"));
+        assertEquals(2, result.code(), result::err);
+        assertEquals(1, result.errLines().size(), result::err);
+        assertTrue(result.err().contains("--group"), result::err);
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
 }
