@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "statics", mixinStandardHelpOptions = true,
     description = "Comparative statics: the SDCE under the optimal rule, s*, w* and welfare for "
         + "every kappa x psi, beside laissez-faire; writes statics.csv, statics.json and the "
-        + "plots statics-kappa and statics-psi (PNG and SVG). --kappa and --psi are ignored.")
+        + "plots statics-kappa and statics-psi (PNG and SVG); --kappa and --psi are refused (the "
+        + "grids replace them).")
 final class MarketStaticsCommand extends MarketSubcommand {
 
     @Option(names = "--kappas", paramLabel = "K", split = ",",
@@ -32,6 +33,18 @@ final class MarketStaticsCommand extends MarketSubcommand {
         defaultValue = "0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1",
         description = "psi grid, comma-separated, each above --phi (default: ${DEFAULT-VALUE})")
     List<Double> psis;
+
+    /** The grids replace the single values, which would otherwise be silently ignored. */
+    @Override
+    void checkOwnOptions() throws MarketUsageException {
+        var parsed = commandSpec.commandLine().getParseResult();
+        for (String single : List.of("--kappa", "--psi")) {
+            if (parsed.hasMatchedOption(single)) {
+                throw new MarketUsageException(single + " is one value, but statics sweeps the "
+                    + "grids --kappas and --psis; give " + single + "s instead");
+            }
+        }
+    }
 
     @Override
     List<MarketTable> tables(MarketParameters base, Drift drift)

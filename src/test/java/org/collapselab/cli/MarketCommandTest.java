@@ -78,6 +78,8 @@ class MarketCommandTest {
                 new String[] {"welfare", "--subsidy", "-1"},
                 new String[] {"pmir", "--eta", "2.5"},
                 new String[] {"statics", "--kappas", "0,1"},
+                new String[] {"statics", "--kappa", "5"},
+                new String[] {"statics", "--psi", "0.5"},
                 new String[] {"policy", "--phi", "0.95"},
                 new String[] {"equilibrium", "--kappa", "many"})) {
             Object[] args = new Object[mistake.length + 3];
