@@ -110,7 +110,11 @@ public final class Tables {
                 columnIndexes(file, parser, 0, header, columns);
             }
             if (missing == Missing.MEAN) {
-                imputeMeans(rows);
+                int filled = imputeMeans(file, rows, index, parser.getHeaderNames());
+                if (filled > 0) {
+                    LOG.info("{}: {} empty or non-numeric cells filled with their column's mean "
+                        + "(data.missing: mean)", file, filled);
+                }
             }
             if (rows.isEmpty()) {
                 throw new TableException(file + ": no usable rows: " + (records == 0
@@ -216,11 +220,17 @@ public final class Tables {
         }
     }
 
-    private static void imputeMeans(List<double[]> rows) {
+    /**
+     * Fills each missing cell with its column's mean over the rows that have it; returns how
+     * many cells were filled. A column with no number at all has no mean to give.
+     */
+    private static int imputeMeans(Path file, List<double[]> rows, int[] index,
+                                   List<String> headerNames) throws TableException {
         if (rows.isEmpty()) {
-            return;
+            return 0;
         }
         int dim = rows.get(0).length;
+        int filled = 0;
         for (int c = 0; c < dim; c++) {
             double sum = 0;
             int count = 0;
@@ -230,12 +240,22 @@ public final class Tables {
                     count++;
                 }
             }
-            double mean = count == 0 ? 0 : sum / count;
+            if (count == 0) {
+                int position = index == null ? c : index[c];
+                String column = position < headerNames.size()
+                    ? "'" + headerNames.get(position) + "'" : "#" + position;
+                throw new TableException(file + ": column " + column
+                    + " has no number in any row, so data.missing: mean has nothing to fill "
+                    + "it from; leave the column out of data.columns or fix the file");
+            }
+            double mean = sum / count;
             for (double[] row : rows) {
                 if (Double.isNaN(row[c])) {
                     row[c] = mean;
+                    filled++;
                 }
             }
         }
+        return filled;
     }
 }

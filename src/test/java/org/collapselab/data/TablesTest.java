@@ -78,6 +78,16 @@ class TablesTest {
     }
 
     @Test
+    void missingMeanRefusesAColumnWithNoNumberAtAll() throws IOException {
+        Path csv = file("empty-column.csv", "a,b\n1,\n3,NA\n5,\n");
+        Tables.TableException error = assertThrows(Tables.TableException.class,
+            () -> Tables.csv(csv, ',', true, List.of(), Missing.MEAN));
+        assertEquals(csv + ": column 'b' has no number in any row, so data.missing: mean has "
+            + "nothing to fill it from; leave the column out of data.columns or fix the file",
+            error.getMessage());
+    }
+
+    @Test
     void missingFailNamesTheFileTheLineAndTheColumn() throws IOException {
         Path csv = file("bad.csv", "a,b\n1,2\n3,oops\n5,6\n7,8\n");
         Tables.TableException error = assertThrows(Tables.TableException.class,
