@@ -49,6 +49,9 @@ import java.text.AttributedCharacterIterator;
  */
 final class SvgGraphics extends Graphics2D {
 
+    /** How text is measured, see {@link #getFontRenderContext()}; immutable. */
+    private static final FontRenderContext TEXT_CONTEXT = new FontRenderContext(null, false, true);
+
     /** The file being written, shared with every context created from this one. */
     private final SvgDocument document;
     /** User space to the file's coordinates. */
@@ -307,16 +310,12 @@ final class SvgGraphics extends Graphics2D {
     }
 
     /**
-     * Text measured without a device transform, with the text anti-aliasing and fractional
-     * metrics hints set on this context.
+     * Text measured without a device transform and with fractional metrics: a vector file has
+     * no pixel grid to round glyph advances to, so text keeps its true widths at any zoom.
      */
     @Override
     public FontRenderContext getFontRenderContext() {
-        Object antialias = hints.get(RenderingHints.KEY_TEXT_ANTIALIASING);
-        Object fractional = hints.get(RenderingHints.KEY_FRACTIONALMETRICS);
-        return new FontRenderContext(null,
-            antialias == null ? RenderingHints.VALUE_TEXT_ANTIALIAS_DEFAULT : antialias,
-            fractional == null ? RenderingHints.VALUE_FRACTIONALMETRICS_DEFAULT : fractional);
+        return TEXT_CONTEXT;
     }
 
     @Override
