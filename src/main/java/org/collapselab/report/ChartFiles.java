@@ -7,9 +7,9 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 
 /**
- * Writes one chart as {@code STEM.png} and {@code STEM.svg}, the SVG with its clip-path ids
- * renumbered as {@link Plots} does, so that the same chart gives the same file. For charts that
- * are not a run's groups, such as those of {@code collapse market}.
+ * Writes one chart as {@code STEM.png} and {@code STEM.svg}, the SVG drawn as {@link Plots}
+ * draws it, so that the same chart gives the same file. For charts that are not a run's groups,
+ * such as those of {@code collapse market}.
  */
 public final class ChartFiles {
 

@@ -1,6 +1,5 @@
 package org.collapselab.report;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -8,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,8 +17,6 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -31,9 +26,8 @@ import org.knowm.xchart.XYChart;
  * {@code index.csv} maps each prefix to its group key.
  *
  * <p>Output is deterministic: the same CSV files give byte-identical SVG and PNG files on the
- * same machine (text is drawn with the machine's fonts). The SVG encoder names clip paths after
- * the clip shape's hash code, which for some shapes is an identity hash; those ids are renumbered
- * clip1, clip2, ... in order of appearance.
+ * same machine (text is drawn with the machine's fonts). SVG files are written by
+ * {@link SvgGraphics}, which numbers clip paths clip1, clip2, ... in order of appearance.
  */
 public final class Plots {
 
@@ -150,39 +144,12 @@ public final class Plots {
         }
     }
 
-    /** The chart as SVG with clip-path ids renumbered, see the class comment. */
-    static byte[] svg(XYChart chart) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsFormat.SVG);
-        String text = out.toString(StandardCharsets.UTF_8);
-        Map<String, Integer> ids = new HashMap<>();
-        StringBuilder renumbered = new StringBuilder(text.length());
-        // A plain scan for "clip<digits>" after id=" or url(#: a regex tried at every position of
-        // the half-megabyte text cost more than drawing the chart.
-        int from = 0;
-        int at;
-        while ((at = text.indexOf("clip", from)) >= 0) {
-            int end = at + 4;
-            if (end < text.length() && text.charAt(end) == '-') {
-                end++;
-            }
-            int digits = end;
-            while (end < text.length() && Character.isDigit(text.charAt(end))) {
-                end++;
-            }
-            boolean reference = text.startsWith("id=\"", at - 4)
-                || text.startsWith("url(#", at - 5);
-            if (!reference || end == digits) {
-                renumbered.append(text, from, at + 4);
-                from = at + 4;
-                continue;
-            }
-            int id = ids.computeIfAbsent(text.substring(at + 4, end), old -> ids.size() + 1);
-            renumbered.append(text, from, at).append("clip").append(id);
-            from = end;
-        }
-        renumbered.append(text, from, text.length());
-        return renumbered.toString().getBytes(StandardCharsets.UTF_8);
+    /** The chart as SVG, drawn by {@link SvgGraphics} at the chart's size. */
+    static byte[] svg(XYChart chart) {
+        SvgGraphics graphics = new SvgGraphics(chart.getWidth(), chart.getHeight());
+        chart.paint(graphics, chart.getWidth(), chart.getHeight());
+        graphics.dispose();
+        return graphics.toSvg();
     }
 
     /** Removes plot files named like ours that this build did not write. */
