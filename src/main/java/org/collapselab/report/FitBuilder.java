@@ -1,7 +1,6 @@
 package org.collapselab.report;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,14 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.collapselab.data.TextFiles;
 import org.collapselab.law.FitsWriter;
 import org.collapselab.law.LawAnalysis;
 import org.collapselab.law.LawOptions;
@@ -94,139 +88,50 @@ public final class FitBuilder {
     }
 
     /**
-     * The law observations of a generations.csv.
-     *
-     * <p>The file first passes the same checks as {@code plot} ({@link GenerationsTable#read}):
-     * every column read the same way, and no (cell, replicate, generation) twice, so that a
-     * file one command accepts the other does not refuse. The fit then needs what the plot
-     * does not: a finite {@code log_q} wherever one is given.
+     * The law observations of a generations.csv, read through {@link GenerationsTable#read}, the
+     * reader {@code plot} uses, so a file one command accepts the other does not refuse (that
+     * reader also refuses a written NaN or infinity in {@code log_q}).
      *
      * @throws RunFileFormatException if the file lacks the columns, a record is cut short or
      *     malformed, a row repeats a generation, or a {@code log_q} is NaN or infinite
      */
     public static List<Observation> observations(Path csv) throws IOException {
-        checkAsPlotDoes(csv);
-        try (Reader reader = TextFiles.open(csv);
-             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                 .build().parse(reader)) {
-            List<String> names = parser.getHeaderNames();
-            int first = names.indexOf("generation") + 1;
-            int last = names.indexOf("status");
-            if (first <= 0 || last < first || !names.contains("log_q")) {
-                throw new RunFileFormatException(csv + ": not a generations.csv (columns "
-                    + "generation, status and log_q are needed)");
-            }
-            List<String> parameters = names.subList(first, last);
-            List<CSVRecord> records = records(csv, parser);
-            Set<String> failed = new HashSet<>();
-            for (CSVRecord r : records) {
-                if (!r.isConsistent()) {
-                    throw new RunFileFormatException(csv + " record " + recordNumber(r)
-                        + ": found " + r.size() + " fields, expected " + names.size()
-                        + " as in the header (a run cut short? resume it first)");
-                }
-                if (!"ok".equals(r.get("status"))) {
-                    failed.add(r.get("cell"));
-                }
-            }
-            return collect(csv, records, parameters, failed);
-        } catch (java.nio.charset.CharacterCodingException inHeader) {
-            throw new RunFileFormatException(csv + " header: " + TextFiles.NOT_UTF8);
-        }
-    }
-
-    /** Reads the file as {@code plot} does; its messages gain the run folder as plot's do. */
-    private static void checkAsPlotDoes(Path csv) throws IOException {
+        GenerationsTable table;
         try {
-            GenerationsTable.read(csv);
+            table = GenerationsTable.read(csv);
         } catch (RunFileFormatException malformed) {
             Path folder = csv.getParent() != null ? csv.getParent()
                 : csv.toAbsolutePath().getParent();
             throw new RunFileFormatException(folder + ": " + malformed.getMessage());
         }
-    }
-
-    private static List<CSVRecord> records(Path csv, CSVParser parser) {
-        try {
-            return parser.getRecords();
-        } catch (java.io.UncheckedIOException malformed) {
-            if (TextFiles.decodingError(malformed) != null) {
-                throw new RunFileFormatException(csv + " near record "
-                    + (parser.getRecordNumber() + 2) + ": " + TextFiles.NOT_UTF8);
-            }
-            String why = malformed.getCause() == null ? malformed.getMessage()
-                : malformed.getCause().getMessage();
-            throw new RunFileFormatException(csv + " is not valid CSV: " + why);
+        if (!table.metricNames().contains(GenerationsTable.LOG_Q)) {
+            throw new RunFileFormatException(csv + ": not a generations.csv (columns "
+                + "generation, status and log_q are needed)");
         }
+        return observations(table);
     }
 
-    private static List<Observation> collect(Path csv, List<CSVRecord> records,
-                                             List<String> parameters, Set<String> failed) {
+    /** One observation per ok row with a log_q, of cells that never failed. */
+    private static List<Observation> observations(GenerationsTable table) {
+        Set<String> failed = new HashSet<>();
+        table.failedRows().forEach(row -> failed.add(row.cell()));
         Map<String, Double> baseline = new HashMap<>();
-        for (CSVRecord r : records) {
-            if (r.get("generation").equals("0") && !r.get("log_q").isEmpty()) {
-                baseline.put(r.get("cell"), finiteLogQ(csv, r));
+        for (GenerationRow row : table.rows()) {
+            if (row.generation() == 0 && !Double.isNaN(row.metric(GenerationsTable.LOG_Q))) {
+                baseline.put(row.cell(), row.metric(GenerationsTable.LOG_Q));
             }
         }
         List<Observation> out = new ArrayList<>();
-        for (CSVRecord r : records) {
-            String cell = r.get("cell");
-            if (failed.contains(cell) || r.get("log_q").isEmpty() || !baseline.containsKey(cell)) {
+        for (GenerationRow row : table.rows()) {
+            double logQ = row.metric(GenerationsTable.LOG_Q);
+            Double first = baseline.get(row.cell());
+            if (failed.contains(row.cell()) || Double.isNaN(logQ) || first == null) {
                 continue;
             }
-            Map<String, String> group = new LinkedHashMap<>();
-            for (String p : parameters) {
-                group.put(p, r.get(p));
-            }
-            double change = finiteLogQ(csv, r) - baseline.get(cell);
-            out.add(new Observation(GenerationsTable.groupKey(group), cell,
-                number(csv, r, "rho"), generation(csv, r), change));
+            out.add(new Observation(GenerationsTable.groupKey(row.parameters()), row.cell(),
+                row.rho(), row.generation(), logQ - first));
         }
         return out;
-    }
-
-    /**
-     * A numeric field, or a one-line error in the words {@code plot} uses for the same record.
-     * Callers skip the records whose field is empty before asking.
-     */
-    private static double number(Path csv, CSVRecord r, String column) {
-        String text = r.get(column);
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException notANumber) {
-            throw new RunFileFormatException(csv + " record " + recordNumber(r) + ": column "
-                + column + ": found '" + text + "', expected a number");
-        }
-    }
-
-    /**
-     * The {@code log_q} of a record, refused unless finite: the regression of log Q_t - log Q_0
-     * on t has no use for NaN or an infinity, and one such value would take its group down.
-     */
-    private static double finiteLogQ(Path csv, CSVRecord r) {
-        double logQ = number(csv, r, "log_q");
-        if (!Double.isFinite(logQ)) {
-            throw new RunFileFormatException(csv + " record " + recordNumber(r) + ": column "
-                + "log_q: found '" + r.get("log_q") + "' (cell " + r.get("cell") + ", generation "
-                + r.get("generation") + "), expected a finite number; correct the value, or "
-                + "empty the cell to leave this generation out of the fit");
-        }
-        return logQ;
-    }
-
-    /** A record's number counting the header as record 1, as {@code plot} counts. */
-    private static long recordNumber(CSVRecord r) {
-        return r.getRecordNumber() + 1;
-    }
-
-    private static int generation(Path csv, CSVRecord r) {
-        String text = r.get("generation");
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException notAWholeNumber) {
-            throw new RunFileFormatException(csv + " record " + recordNumber(r)
-                + ": column generation: found '" + text + "', expected a whole number");
-        }
     }
 
     /** Something that writes a file's text. */

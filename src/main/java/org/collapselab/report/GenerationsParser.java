@@ -116,6 +116,9 @@ final class GenerationsParser {
         for (int i = 0; i < metricPositions.length; i++) {
             values[i] = input.number(line, metricPositions[i]);
         }
+        if (!failed) {
+            requireFiniteQuality(line, values, generation);
+        }
         String[] estimators = new String[estimatorPositions.length];
         for (int i = 0; i < estimatorPositions.length; i++) {
             estimators[i] = label(line.get(estimatorPositions[i]));
@@ -123,6 +126,23 @@ final class GenerationsParser {
         String error = failed ? line.get(statusColumn + 1) : null;
         return new GenerationRow(line.number(), line.get(0), replicate, generation, parameters,
                 rho, error, line.get(statusColumn + 2), columns, values, estimators);
+    }
+
+    /**
+     * Refuses a written NaN or infinity in {@code log_q} (an empty cell is fine: no quality was
+     * measured): the law fits regress on it, and one such value would take its group down.
+     */
+    private void requireFiniteQuality(CsvInput.Line line, double[] values, int generation) {
+        int logQ = columns.metrics().indexOf(GenerationsTable.LOG_Q);
+        if (logQ < 0 || logQ >= metricPositions.length || Double.isFinite(values[logQ])) {
+            return;
+        }
+        String text = line.get(metricPositions[logQ]);
+        if (!text.isEmpty()) {
+            throw input.error(line.number(), "column log_q: found '" + text + "' (cell "
+                + line.get(0) + ", generation " + generation + "), expected a finite number; "
+                + "correct the value, or empty the cell to leave this generation out of the fit");
+        }
     }
 
     private boolean failed(CsvInput.Line line) {
