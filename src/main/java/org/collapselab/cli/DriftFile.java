@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -62,10 +62,7 @@ final class DriftFile {
             throw new MarketUsageException(name + ": expected columns rho and kl_qp (or kl), "
                 + "found " + header);
         }
-        if (group != null) {
-            records = rowsOf(name, header, records, group);
-        }
-        refuseMixedRows(name, header, records);
+        records = oneCurve(name, header, records, group);
         long last = lastGeneration(name, header, records);
         List<double[]> points = new ArrayList<>();
         for (CSVRecord record : records) {
@@ -89,13 +86,15 @@ final class DriftFile {
     }
 
     /**
-     * Refuses a run file that holds more than one curve. A PMIR run's rows carry the regulator's
-     * allowed share m in rho, not the arm's measured contamination. In a generations.csv (the
+     * The rows of the one curve a file may hold. A PMIR run's rows carry the regulator's allowed
+     * share m in rho, not the arm's measured contamination: refused. In a generations.csv (the
      * parameters sit between {@code generation} and {@code status}) every group, the cells
-     * sharing every parameter but rho, is a curve of its own; averaging them mixes families.
+     * sharing every parameter but rho, is a curve of its own: {@code group} picks one, and
+     * without it a file of several groups is refused rather than averaged across families.
      */
-    private static void refuseMixedRows(String name, List<String> header,
-                                        List<CSVRecord> records) throws MarketUsageException {
+    private static List<CSVRecord> oneCurve(String name, List<String> header,
+                                            List<CSVRecord> records, String group)
+        throws MarketUsageException {
         if (header.contains("regulated")) {
             throw new MarketUsageException(name + ": a PMIR run's file (column 'regulated'), "
                 + "whose rho column holds m, the share the regulator allows, not the measured "
@@ -104,57 +103,41 @@ final class DriftFile {
         int first = header.indexOf("generation") + 1;
         int last = header.indexOf("status");
         if (first <= 0 || last < first) {
-            return;
+            if (group != null) {
+                throw new MarketUsageException(name + ": --group needs a run's generations.csv "
+                    + "(parameter columns between generation and status); this file has none");
+            }
+            return records;
         }
-        Set<String> groups = new TreeSet<>();
+        Map<String, List<CSVRecord>> byGroup = new TreeMap<>();
         for (CSVRecord record : records) {
             Map<String, String> parameters = new LinkedHashMap<>();
             for (String column : header.subList(first, last)) {
                 parameters.put(column, value(record, column));
             }
             try {
-                groups.add(GenerationsTable.groupKey(parameters));
+                byGroup.computeIfAbsent(GenerationsTable.groupKey(parameters),
+                    key -> new ArrayList<>()).add(record);
             } catch (IllegalArgumentException unsplittable) {
                 throw new MarketUsageException(name + ": line " + (record.getRecordNumber() + 1)
                     + ": " + unsplittable.getMessage());
             }
         }
-        if (groups.size() > 1) {
-            throw new MarketUsageException(name + ": rows span " + groups.size() + " groups ("
-                + String.join(" | ", groups) + "), and a drift curve is one group's; cut the "
-                + "file down to the rows of one group, or pick one with --group KEY (a key of "
-                + "fits.csv's group column)");
-        }
-    }
-
-    /** The rows of one group, or a one-line refusal naming the groups the file has. */
-    private static List<CSVRecord> rowsOf(String name, List<String> header,
-                                          List<CSVRecord> records, String group)
-        throws MarketUsageException {
-        int first = header.indexOf("generation") + 1;
-        int last = header.indexOf("status");
-        if (first <= 0 || last < first) {
-            throw new MarketUsageException(name + ": --group needs a run's generations.csv "
-                + "(parameter columns between generation and status); this file has none");
-        }
-        List<CSVRecord> kept = new ArrayList<>();
-        Set<String> groups = new TreeSet<>();
-        for (CSVRecord record : records) {
-            Map<String, String> parameters = new LinkedHashMap<>();
-            for (String column : header.subList(first, last)) {
-                parameters.put(column, value(record, column));
+        if (group != null) {
+            List<CSVRecord> kept = byGroup.get(group);
+            if (kept == null) {
+                throw new MarketUsageException(name + ": no rows of group '" + group + "'; its "
+                    + "groups are " + String.join(" | ", byGroup.keySet()));
             }
-            String key = GenerationsTable.groupKey(parameters);
-            groups.add(key);
-            if (key.equals(group)) {
-                kept.add(record);
-            }
+            return kept;
         }
-        if (kept.isEmpty()) {
-            throw new MarketUsageException(name + ": no rows of group '" + group + "'; its "
-                + "groups are " + String.join(" | ", groups));
+        if (byGroup.size() > 1) {
+            throw new MarketUsageException(name + ": rows span " + byGroup.size() + " groups ("
+                + String.join(" | ", byGroup.keySet()) + "), and a drift curve is one group's; "
+                + "cut the file down to the rows of one group, or pick one with --group KEY (a "
+                + "key of fits.csv's group column)");
         }
-        return kept;
+        return records;
     }
 
     /** The largest generation in the file, or -1 without a generation column. */
