@@ -50,7 +50,12 @@ final class Analysis {
     }
 
     static void plot(Path runDir, PrintWriter out) throws IOException {
-        List<Path> files = ReportBuilder.rebuild(runDir);
+        plot(runDir, runDir, out);
+    }
+
+    /** As {@link #plot(Path, PrintWriter)}, the report naming the run {@code shownAs}. */
+    static void plot(Path runDir, Path shownAs, PrintWriter out) throws IOException {
+        List<Path> files = ReportBuilder.rebuild(runDir, shownAs);
         out.printf("%d plot and report files written; see %s%n", files.size(),
             runDir.resolve("report.md"));
     }

@@ -44,11 +44,12 @@ final class MergeCommand implements Callable<Integer> {
         PrintWriter stdout = commandSpec.commandLine().getOut();
         PrintWriter err = commandSpec.commandLine().getErr();
         try {
-            ShardMerge.Result merged = ShardMerge.merge(shards, out, dir -> {
+            ShardMerge.Result merged = ShardMerge.merge(shards, out, (dir, finalDir) -> {
                 if (!noReport) {
-                    // The plot step names the temporary folder; the final one is printed below.
+                    // The plot step's own line would name the temporary folder; the final one
+                    // is printed below.
                     Analysis.fit(dir, stdout, err);
-                    Analysis.plot(dir, new PrintWriter(new StringWriter()));
+                    Analysis.plot(dir, finalDir, new PrintWriter(new StringWriter()));
                 }
             });
             stdout.println("merged " + merged.shards() + " shards, " + merged.cells()

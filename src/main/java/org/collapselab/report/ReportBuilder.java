@@ -29,6 +29,14 @@ public final class ReportBuilder {
      *     contract; the message is one line naming the file
      */
     public static List<Path> rebuild(Path runDir) throws IOException {
+        return rebuild(runDir, runDir);
+    }
+
+    /**
+     * As {@link #rebuild(Path)}, the report's title naming the run {@code shownAs}: a merge
+     * builds its run in a temporary folder and then renames it.
+     */
+    public static List<Path> rebuild(Path runDir, Path shownAs) throws IOException {
         Path generations = runDir.resolve(GENERATIONS);
         if (!Files.isRegularFile(generations)) {
             throw new RunFileFormatException(
@@ -42,7 +50,7 @@ public final class ReportBuilder {
         List<Path> files = new ArrayList<>();
         written.forEach(plot -> files.addAll(List.of(plot.png(), plot.svg())));
         files.add(plots.writeIndex(directory));
-        files.add(new ReportWriter(runDir, table, fits, written).write());
+        files.add(new ReportWriter(runDir, shownAs, table, fits, written).write());
         return List.copyOf(files);
     }
 }

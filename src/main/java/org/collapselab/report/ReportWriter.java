@@ -36,6 +36,8 @@ public final class ReportWriter {
 
     /** The run directory: the report's links are relative to it. */
     private final Path runDir;
+    /** The folder the title names: runDir, or where a merge will rename it to. */
+    private final Path shownAs;
     /** The run's rows. */
     private final GenerationsTable table;
     /** The run's fits, possibly empty. */
@@ -45,7 +47,14 @@ public final class ReportWriter {
 
     public ReportWriter(Path runDir, GenerationsTable table, FitsTable fits,
                         List<Plots.PlotFile> plots) {
+        this(runDir, runDir, table, fits, plots);
+    }
+
+    /** A report of the run in {@code runDir} whose title names the run {@code shownAs}. */
+    public ReportWriter(Path runDir, Path shownAs, GenerationsTable table, FitsTable fits,
+                        List<Plots.PlotFile> plots) {
         this.runDir = runDir;
+        this.shownAs = shownAs;
         this.table = table;
         this.fits = fits;
         this.plots = List.copyOf(plots);
@@ -78,7 +87,7 @@ public final class ReportWriter {
     }
 
     /** How the report's title names a run folder: its parent's name and its own. */
-    public static String runLabel(Path runDir) {
+    private static String runLabel(Path runDir) {
         Path absolute = runDir.toAbsolutePath().normalize();
         Path name = absolute.getFileName();
         Path parent = absolute.getParent() == null ? null : absolute.getParent().getFileName();
@@ -86,34 +95,15 @@ public final class ReportWriter {
                 : parent == null ? name.toString() : parent + "/" + name;
     }
 
-    /**
-     * Renames the run in a report written under another folder name (a merge builds its run in
-     * a temporary folder and then moves it into place).
-     */
-    public static void retitle(Path report, Path builtIn, Path movedTo) throws IOException {
-        if (!Files.isRegularFile(report)) {
-            return;
-        }
-        String text = Files.readString(report, java.nio.charset.StandardCharsets.UTF_8);
-        String old = TITLE + runLabel(builtIn) + "\n";
-        if (text.startsWith(old)) {
-            Files.writeString(report, TITLE + runLabel(movedTo) + "\n"
-                + text.substring(old.length()), java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
-
-    /** The start of the report's first line. */
-    private static final String TITLE = "# Run report: ";
-
     private String title() {
-        String run = runLabel(runDir);
+        String run = runLabel(shownAs);
         List<String> sources = new ArrayList<>(List.of("generations.csv"));
         for (String optional : List.of(FITS, SPEC, PROVENANCE)) {
             if (Files.exists(runDir.resolve(optional))) {
                 sources.add(optional);
             }
         }
-        return TITLE + run + "\n\nRebuilt from the run's files alone: "
+        return "# Run report: " + run + "\n\nRebuilt from the run's files alone: "
                 + String.join(", ", sources) + ".\n";
     }
 

@@ -46,7 +46,11 @@ public final class ShardMerge {
     /** What is added to the merged folder before it is renamed into place. */
     @FunctionalInterface
     public interface Finisher {
-        void finish(Path runDir) throws IOException;
+        /**
+         * @param buildDir the temporary folder being filled
+         * @param finalDir where it will be renamed to, the name a report should show
+         */
+        void finish(Path buildDir, Path finalDir) throws IOException;
     }
 
     /**
@@ -93,12 +97,11 @@ public final class ShardMerge {
             "--out");
         try {
             int failed = write(temp, resolvedYaml, grid, header, shards, spec);
-            finisher.finish(temp);
+            finisher.finish(temp, out);
             if (Files.isDirectory(out)) {
                 Files.delete(out);
             }
             Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE);
-            org.collapselab.report.ReportWriter.retitle(out.resolve("report.md"), temp, out);
             return new Result(out, shards.size(), grid.size(), failed);
         } catch (IOException | RuntimeException failure) {
             deleteTree(temp);
