@@ -143,6 +143,11 @@ public final class GenerationsTable {
         return columns.metrics();
     }
 
+    /** Whether the run is on text: its rows carry the text metrics (distinct_1 among them). */
+    public boolean textRun() {
+        return metricNames().contains(org.collapselab.metric.TextMetricSet.DISTINCT_1);
+    }
+
     /** Estimator column names ({@code <metric>_estimator}), in column order. */
     public List<String> estimatorNames() {
         return columns.estimators();

@@ -47,8 +47,7 @@ final class MarketSection {
         for (Map.Entry<String, List<GenerationRow>> point : points.entrySet()) {
             text.append(comparison(point.getKey(), point.getValue(), last));
         }
-        text.append(differences(
-            table.metricNames().contains(org.collapselab.metric.TextMetricSet.DISTINCT_1)));
+        text.append(differences(table.textRun()));
         return text.toString();
     }
 

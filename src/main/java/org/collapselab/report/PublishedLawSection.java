@@ -2,7 +2,6 @@ package org.collapselab.report;
 
 import java.util.List;
 import java.util.Optional;
-import org.collapselab.metric.TextMetricSet;
 
 /**
  * For runs on text: the collapse law fitted here beside the figure the research behind the
@@ -23,7 +22,7 @@ final class PublishedLawSection {
 
     /** The section, or nothing for runs that are not on text, are market runs or lack fits. */
     static String render(GenerationsTable table, FitsTable fits) {
-        if (!table.metricNames().contains(TextMetricSet.DISTINCT_1) || fits.isEmpty()
+        if (!table.textRun() || fits.isEmpty()
             || table.parameterNames().contains(MarketSection.REGULATED)) {
             return "";
         }
