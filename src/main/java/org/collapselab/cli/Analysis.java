@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.collapselab.law.LawReport;
 import org.collapselab.report.FitBuilder;
+import org.collapselab.report.GenerationsTable;
 import org.collapselab.report.ReportBuilder;
 import org.collapselab.report.RunFileFormatException;
 
@@ -27,13 +28,21 @@ final class Analysis {
      * others are fitted and the report is drawn: the run itself succeeded.
      */
     static void finish(Path runDir, PrintWriter out, PrintWriter err) throws IOException {
-        fit(runDir, out, err);
-        plot(runDir, out);
+        // generations.csv is read once for both steps.
+        GenerationsTable table = FitBuilder.table(runDir);
+        fit(runDir, table, out, err);
+        plot(runDir, runDir, table, out);
     }
 
     /** Fits and prints the laws; returns how many groups were fitted. */
     static int fit(Path runDir, PrintWriter out, PrintWriter err) throws IOException {
-        FitBuilder.Fits fits = FitBuilder.rebuild(runDir);
+        return fit(runDir, FitBuilder.table(runDir), out, err);
+    }
+
+    /** As {@link #fit(Path, PrintWriter, PrintWriter)}, from generations.csv already read. */
+    static int fit(Path runDir, GenerationsTable table, PrintWriter out, PrintWriter err)
+        throws IOException {
+        FitBuilder.Fits fits = FitBuilder.rebuild(runDir, table);
         for (LawReport report : fits.reports()) {
             var b = report.collapse();
             out.printf("%s: b = %.4g (HAC s.e. %.2g), R^2 = %.3f; best law by AIC: %s%n",
@@ -50,12 +59,19 @@ final class Analysis {
     }
 
     static void plot(Path runDir, PrintWriter out) throws IOException {
-        plot(runDir, runDir, out);
+        print(ReportBuilder.rebuild(runDir), runDir, out);
     }
 
-    /** As {@link #plot(Path, PrintWriter)}, the report naming the run {@code shownAs}. */
-    static void plot(Path runDir, Path shownAs, PrintWriter out) throws IOException {
-        List<Path> files = ReportBuilder.rebuild(runDir, shownAs);
+    /**
+     * As {@link #plot(Path, PrintWriter)}, from generations.csv already read, the report naming
+     * the run {@code shownAs}.
+     */
+    static void plot(Path runDir, Path shownAs, GenerationsTable table, PrintWriter out)
+        throws IOException {
+        print(ReportBuilder.rebuild(runDir, shownAs, table), runDir, out);
+    }
+
+    private static void print(List<Path> files, Path runDir, PrintWriter out) {
         out.printf("%d plot and report files written; see %s%n", files.size(),
             runDir.resolve("report.md"));
     }

@@ -6,6 +6,8 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.collapselab.report.FitBuilder;
+import org.collapselab.report.GenerationsTable;
 import org.collapselab.report.RunFileFormatException;
 import org.collapselab.run.ShardMerge;
 import org.collapselab.run.UsageException;
@@ -48,8 +50,9 @@ final class MergeCommand implements Callable<Integer> {
                 if (!noReport) {
                     // The plot step's own line would name the temporary folder; the final one
                     // is printed below.
-                    Analysis.fit(dir, stdout, err);
-                    Analysis.plot(dir, finalDir, new PrintWriter(new StringWriter()));
+                    GenerationsTable table = FitBuilder.table(dir);
+                    Analysis.fit(dir, table, stdout, err);
+                    Analysis.plot(dir, finalDir, table, new PrintWriter(new StringWriter()));
                 }
             });
             stdout.println("merged " + merged.shards() + " shards, " + merged.cells()

@@ -49,7 +49,12 @@ public final class FitBuilder {
      * generation) is skipped with its reason and never takes the others' fits down with it.
      */
     public static Fits rebuild(Path runDir) throws IOException {
-        List<Observation> observations = observations(runDir.resolve("generations.csv"));
+        return rebuild(runDir, table(runDir));
+    }
+
+    /** As {@link #rebuild(Path)}, from the run's generations.csv already read. */
+    public static Fits rebuild(Path runDir, GenerationsTable table) throws IOException {
+        List<Observation> observations = observations(runDir.resolve("generations.csv"), table);
         Map<String, List<Observation>> groups = new java.util.TreeMap<>();
         for (Observation o : observations) {
             groups.computeIfAbsent(o.group(), key -> new ArrayList<>()).add(o);
@@ -88,31 +93,31 @@ public final class FitBuilder {
     }
 
     /**
-     * The law observations of a generations.csv, read through {@link GenerationsTable#read}, the
-     * reader {@code plot} uses, so a file one command accepts the other does not refuse (that
-     * reader also refuses a written NaN or infinity in {@code log_q}).
+     * A run folder's generations.csv, read through {@link GenerationsTable#read}, the reader
+     * {@code plot} uses, so a file one command accepts the other does not refuse (that reader
+     * also refuses a written NaN or infinity in {@code log_q}); messages name the folder.
      *
-     * @throws RunFileFormatException if the file lacks the columns, a record is cut short or
-     *     malformed, a row repeats a generation, or a {@code log_q} is NaN or infinite
+     * @throws RunFileFormatException if a record is cut short or malformed or a row repeats a
+     *     generation
      */
-    public static List<Observation> observations(Path csv) throws IOException {
-        GenerationsTable table;
+    public static GenerationsTable table(Path runDir) throws IOException {
         try {
-            table = GenerationsTable.read(csv);
+            return GenerationsTable.read(runDir.resolve("generations.csv"));
         } catch (RunFileFormatException malformed) {
-            Path folder = csv.getParent() != null ? csv.getParent()
-                : csv.toAbsolutePath().getParent();
-            throw new RunFileFormatException(folder + ": " + malformed.getMessage());
+            throw new RunFileFormatException(runDir + ": " + malformed.getMessage());
         }
+    }
+
+    /**
+     * One law observation per ok row with a log_q, of cells that never failed.
+     *
+     * @throws RunFileFormatException if the file has no log_q column
+     */
+    private static List<Observation> observations(Path csv, GenerationsTable table) {
         if (!table.metricNames().contains(GenerationsTable.LOG_Q)) {
             throw new RunFileFormatException(csv + ": not a generations.csv (columns "
                 + "generation, status and log_q are needed)");
         }
-        return observations(table);
-    }
-
-    /** One observation per ok row with a log_q, of cells that never failed. */
-    private static List<Observation> observations(GenerationsTable table) {
         Set<String> failed = new HashSet<>();
         table.failedRows().forEach(row -> failed.add(row.cell()));
         Map<String, Double> baseline = new HashMap<>();

@@ -42,7 +42,12 @@ public final class ReportBuilder {
             throw new RunFileFormatException(
                     "no " + GENERATIONS + " in " + runDir + ": nothing to plot or report");
         }
-        GenerationsTable table = GenerationsTable.read(generations);
+        return rebuild(runDir, shownAs, GenerationsTable.read(generations));
+    }
+
+    /** As {@link #rebuild(Path, Path)}, from the run's generations.csv already read. */
+    public static List<Path> rebuild(Path runDir, Path shownAs, GenerationsTable table)
+            throws IOException {
         FitsTable fits = FitsTable.readIfPresent(runDir.resolve(ReportWriter.FITS));
         Plots plots = new Plots(table, fits);
         Path directory = runDir.resolve(PLOTS);
