@@ -42,6 +42,34 @@ final class Cli {
         return Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
+    /**
+     * A user's mistake: exit code 2, nothing on standard output, one line on standard error with
+     * no trace of a stack or of the libraries underneath.
+     */
+    static void assertOneCleanLine(Result result) {
+        org.junit.jupiter.api.Assertions.assertEquals(2, result.code(), result::err);
+        List<String> lines = result.errLines();
+        org.junit.jupiter.api.Assertions.assertEquals(1, lines.size(),
+            () -> "expected one line, got: " + result.err());
+        String line = lines.get(0);
+        for (String trace : List.of("Exception", "\tat ", "java.", "com.fasterxml", "org.yaml",
+            "picocli")) {
+            org.junit.jupiter.api.Assertions.assertFalse(line.contains(trace),
+                () -> "'" + trace + "' in: " + line);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals("", result.out());
+    }
+
+    /** No run folder was left behind under {@code results}. */
+    static void assertNoRunFolders(Path results) throws IOException {
+        if (Files.exists(results)) {
+            try (Stream<Path> left = Files.list(results)) {
+                org.junit.jupiter.api.Assertions.assertEquals(List.of(), left.toList(),
+                    "results folder left behind");
+            }
+        }
+    }
+
     static byte[] bytes(Path file) throws IOException {
         return Files.readAllBytes(file);
     }

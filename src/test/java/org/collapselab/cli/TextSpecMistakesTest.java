@@ -1,7 +1,5 @@
 package org.collapselab.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -240,23 +238,10 @@ class TextSpecMistakesTest {
     }
 
     private static void assertOneCleanLine(Cli.Result result) {
-        assertEquals(2, result.code(), result::err);
-        List<String> lines = result.errLines();
-        assertEquals(1, lines.size(), () -> "expected one line, got: " + result.err());
-        String line = lines.get(0);
-        for (String trace : List.of("Exception", "\tat ", "java.", "com.fasterxml", "org.yaml",
-            "picocli")) {
-            assertFalse(line.contains(trace), () -> "'" + trace + "' in: " + line);
-        }
-        assertEquals("", result.out());
+        Cli.assertOneCleanLine(result);
     }
 
     private void assertNoResults() throws IOException {
-        Path results = dir.resolve("results");
-        if (Files.exists(results)) {
-            try (Stream<Path> left = Files.list(results)) {
-                assertEquals(List.of(), left.toList(), "results folder left behind");
-            }
-        }
+        Cli.assertNoRunFolders(dir.resolve("results"));
     }
 }
